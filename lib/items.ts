@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** The normalised record every provider maps to (see CONTRACT.md, "IntegrationItem"). */
+export const integrationItemSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  name: z.string().min(1),
+  creation_time: z.string().nullable(),
+  last_modified_time: z.string().nullable(),
+  url: z.string().nullable(),
+  visibility: z.boolean(),
+  parent_id: z.string().nullable(),
+  parent_path_or_name: z.string().nullable(),
+  directory: z.boolean(),
+  provider: z.string().min(1),
+  children: z.array(z.string()).nullable(),
+  mime_type: z.string().nullable(),
+  delta: z.string().nullable(),
+  drive_id: z.string().nullable(),
+});
+
+export type IntegrationItem = z.infer<typeof integrationItemSchema>;
+
+export type IntegrationItemInput = Pick<IntegrationItem, 'id' | 'type' | 'provider'> &
+  Partial<Omit<IntegrationItem, 'id' | 'type' | 'provider' | 'name'>> & { name?: string | null };
+
+/** Fills the optional fields with their defaults so every item carries every field. */
+export function createIntegrationItem(input: IntegrationItemInput, fallbackName: string): IntegrationItem {
+  return {
+    id: input.id,
+    type: input.type,
+    name: firstNonBlank(input.name) ?? fallbackName,
+    creation_time: toIsoTime(input.creation_time),
+    last_modified_time: toIsoTime(input.last_modified_time),
+    url: input.url ?? null,
+    visibility: input.visibility ?? true,
+    parent_id: input.parent_id ?? null,
+    parent_path_or_name: input.parent_path_or_name ?? null,
+    directory: input.directory ?? false,
+    provider: input.provider,
+    children: input.children ?? null,
+    mime_type: input.mime_type ?? null,
+    delta: input.delta ?? null,
+    drive_id: input.drive_id ?? null,
+  };
+}
+
+/** The first argument that holds more than whitespace, trimmed. */
+export function firstNonBlank(...values: Array<string | null | undefined>): string | null {
+  for (const value of values) {
+    const trimmed = value?.trim();
+    if (trimmed) return trimmed;
+  }
+  return null;
+}
+
+/** ISO 8601 UTC, or null for anything that is not a valid time (epoch ms strings included). */
+export function toIsoTime(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = typeof value === 'number' || /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** Keeps a deep link only when it is https (or one of the allowed extra origins, e.g. the sandbox). */
+export function safeUrl(value: string | null | undefined, allowedOrigins: readonly string[] = []): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || allowedOrigins.includes(url.origin)) return url.toString();
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export function itemKey(item: Pick<IntegrationItem, 'provider' | 'type' | 'id'>): string {
+  return `${item.provider}:${item.type}:${item.id}`;
+}

@@ -1,0 +1,9 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { getEnv } from '@/lib/env';
+
+/** The client id and secret the app uses against its own emulator of a provider. */
+export function sandboxClientCredentials(providerId: string): { clientId: string; clientSecret: string } {
+  const secret = createHmac('sha256', getEnv().secretKey).update(`sandbox-client-secret:${providerId}`).digest('hex');
+  return { clientId: `sandbox-${providerId}-client`, clientSecret: secret };
+}
