@@ -37,6 +37,8 @@ export interface ApiRequestInit {
   auth?: boolean;
   /** Absolute URL instead of a path on the API origin. */
   absolute?: boolean;
+  /** An extra rate-limit bucket inside the connection (e.g. one Airtable base), limited by `rateLimit.perBucket`. */
+  bucket?: string;
 }
 
 /** A rate-limited, retrying HTTP client bound to one connection. Paths are relative to the API origin. */
@@ -80,7 +82,12 @@ export interface ProviderDefinition {
     bodyFormat: 'form' | 'json';
   };
   /** The provider's budget for one connection, and how long to wait on a 429 without Retry-After. */
-  rateLimit: { requests: number; intervalMs: number; retryAfterDefaultMs: number };
+  rateLimit: {
+    requests: number;
+    intervalMs: number;
+    retryAfterDefaultMs: number;
+    perBucket?: { requests: number; intervalMs: number };
+  };
   describeAccount(tokens: TokenResponse, api: ProviderApi): Promise<AccountInfo>;
   /** Yields items page by page, so callers can stream them. */
   listItems(ctx: ListContext): AsyncIterable<IntegrationItem[]>;

@@ -1,0 +1,7 @@
+import { handleCallback } from '@/lib/handlers/integrations';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ provider: string }> }) {
+  return handleCallback(request, (await params).provider);
+}

@@ -1,0 +1,7 @@
+import { handleListIntegrations } from '@/lib/handlers/integrations';
+
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return handleListIntegrations();
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import { NotConnectedError } from '@/lib/errors';
+import { safeUrl } from '@/lib/items';
+import { type Connection, deleteConnection, loadConnection, touchConnection } from '@/lib/oauth/connection-store';
+import { ensureFreshConnection } from '@/lib/oauth/refresh';
+import { createProviderApi } from '@/lib/provider-api';
+import { resolveProviderConfig } from '@/lib/providers/config';
+import { providers } from '@/lib/providers';
+import type { AccountInfo, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
+
+export interface IntegrationSummary {
+  provider: string;
+  name: string;
+  description: string;
+  mode: 'live' | 'sandbox';
+  connected: boolean;
+  status: 'not_connected' | 'connected' | 'reconnect_required';
+  account: { id: string; label: string } | null;
+  itemTypes: readonly string[];
+}
+
+function summarize(provider: ProviderDefinition, connection: Connection | null): IntegrationSummary {
+  return {
+    provider: provider.id,
+    name: provider.displayName,
+    description: provider.description,
+    mode: resolveProviderConfig(provider).mode,
+    connected: connection?.status === 'active',
+    status: !connection ? 'not_connected' : connection.status === 'active' ? 'connected' : 'reconnect_required',
+    account: connection ? { id: connection.account.id, label: connection.account.label } : null,
+    itemTypes: provider.itemTypes,
+  };
+}
+
+export async function listIntegrations(sessionKey: string): Promise<IntegrationSummary[]> {
+  return Promise.all(providers.map(async (provider) => summarize(provider, await loadConnection(sessionKey, provider.id))));
+}
+
+export interface OpenConnection {
+  api: ProviderApi;
+  account: AccountInfo;
+  link(url: string | null | undefined): string | null;
+}
+
+/**
+ * The session's connection to a provider, refreshed if it is close to expiry, with an API
+ * client that refreshes once more if the provider rejects the token mid-load.
+ */
+export async function openConnection(
+  provider: ProviderDefinition,
+  sessionKey: string,
+  options: { signal?: AbortSignal; deadline?: number } = {},
+): Promise<OpenConnection> {
+  const config = resolveProviderConfig(provider);
+  const stored = await loadConnection(sessionKey, provider.id);
+  if (!stored) throw new NotConnectedError(provider.displayName);
+  let connection = await ensureFreshConnection({ provider, config, sessionKey }, stored);
+  await touchConnection(sessionKey, provider.id);
+  const api = createProviderApi({
+    provider,
+    apiUrl: config.apiUrl,
+    limiterKey: `${provider.id}:${connection.account.id}`,
+    accessToken: () => connection.accessToken,
+    async onUnauthorized(rejected) {
+      connection = await ensureFreshConnection({ provider, config, sessionKey, rejectedAccessToken: rejected }, connection);
+      return connection.accessToken;
+    },
+    signal: options.signal,
+    deadline: options.deadline,
+  });
+  return {
+    api,
+    account: connection.account,
+    link(url) {
+      return url ? safeUrl(config.rewriteLink(url), config.linkOrigins) : null;
+    },
+  };
+}
+
+/** Revokes at the provider where it can (best effort) and deletes everything stored for it in this session. */
+export async function disconnect(provider: ProviderDefinition, sessionKey: string): Promise<void> {
+  const connection = await loadConnection(sessionKey, provider.id);
+  if (!connection) return;
+  await deleteConnection(sessionKey, provider.id);
+  if (!provider.revoke) return;
+  const config = resolveProviderConfig(provider);
+  const api = createProviderApi({
+    provider,
+    apiUrl: config.apiUrl,
+    limiterKey: `${provider.id}:${connection.account.id}`,
+    accessToken: () => connection.accessToken,
+    deadline: Date.now() + 10_000,
+  });
+  try {
+    await provider.revoke({
+      api,
+      accessToken: connection.accessToken,
+      refreshToken: connection.refreshToken,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+    });
+  } catch (error) {
+    // The credentials are already gone from our side; a failed revoke only means the provider keeps them until they expire.
+    console.warn(`[integrations-hub] revoking ${provider.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Typed errors with a stable `code` and the HTTP status the contract gives them.
+ * Messages are sentences a person can act on; they are shown in the UI as they are.
+ */
+export class IntegrationError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ProviderNotFoundError extends IntegrationError {
+  constructor(id: string) {
+    super('unknown_provider', `There is no integration called "${id}".`, 404);
+  }
+}
+
+export class NotConnectedError extends IntegrationError {
+  constructor(displayName: string) {
+    super('not_connected', `${displayName} is not connected in this browser session. Click Connect first.`, 401);
+  }
+}
+
+export class ReconnectRequiredError extends IntegrationError {
+  constructor(displayName: string, reason = 'its access was revoked or has expired') {
+    super('reconnect_required', `${displayName} needs to be reconnected: ${reason}.`, 401);
+  }
+}
+
+export class InvalidStateError extends IntegrationError {
+  constructor(message: string) {
+    super('invalid_state', message, 400);
+  }
+}
+
+export class AccessDeniedError extends IntegrationError {
+  constructor(displayName: string, description?: string) {
+    super('access_denied', `Access was not granted in ${displayName}${description ? `: ${description}` : ''}. Nothing was connected.`, 400);
+  }
+}
+
+/** An OAuth error answer from a token endpoint (RFC 6749 section 5.2). */
+export class OAuthRequestError extends IntegrationError {
+  constructor(
+    readonly oauthError: string,
+    readonly description: string | undefined,
+    displayName: string,
+    action: string,
+  ) {
+    super(
+      'oauth_error',
+      `${displayName} refused to ${action}: ${oauthError}${description ? ` (${description})` : ''}.`,
+      502,
+    );
+  }
+}
+
+export class ProviderError extends IntegrationError {
+  constructor(displayName: string, detail: string, readonly providerStatus?: number) {
+    super('provider_error', `${displayName} answered with an error: ${detail}`, 502);
+  }
+}
+
+export class ProviderTimeoutError extends IntegrationError {
+  constructor(displayName: string, detail: string) {
+    super('provider_timeout', `${displayName} did not answer in time: ${detail}. Try again in a minute.`, 504);
+  }
+}
+
+export class StoreUnavailableError extends IntegrationError {
+  constructor(detail: string) {
+    super('store_unavailable', `The credential store (Redis) is unreachable: ${detail}. Check REDIS_URL and that Redis is running.`, 503);
+  }
+}
+
+export class BadRequestError extends IntegrationError {
+  constructor(message: string) {
+    super('bad_request', message, 400);
+  }
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { z } from 'zod';
+import { disconnect, listIntegrations } from '@/lib/connections';
+import { BadRequestError } from '@/lib/errors';
+import { describeError, withErrors } from '@/lib/http';
+import { completeAuthorization, FlowError, startAuthorization } from '@/lib/oauth/authorization';
+import { callbackPage, failureMessage, redirectBack, successMessage } from '@/lib/oauth/callback-page';
+import { findProvider, getProvider } from '@/lib/providers';
+import { currentSessionKey } from '@/lib/session';
+import { getStore } from '@/lib/store';
+
+const noStore = { 'cache-control': 'no-store' };
+
+export function handleHealth(): Promise<Response> {
+  return withErrors(async () => {
+    const store = getStore();
+    await store.ping();
+    return Response.json({ ok: true, store: store.kind }, { headers: noStore });
+  });
+}
+
+export function handleListIntegrations(): Promise<Response> {
+  return withErrors(async () => Response.json(await listIntegrations(await currentSessionKey()), { headers: noStore }));
+}
+
+export function handleDisconnect(providerId: string): Promise<Response> {
+  return withErrors(async () => {
+    await disconnect(getProvider(providerId), await currentSessionKey());
+    return new Response(null, { status: 204, headers: noStore });
+  });
+}
+
+const authorizeQuery = z.object({ mode: z.enum(['popup', 'redirect']).default('popup') });
+
+export function handleAuthorize(request: Request, providerId: string): Promise<Response> {
+  return withErrors(async () => {
+    const provider = getProvider(providerId);
+    const query = authorizeQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw new BadRequestError('mode must be "popup" or "redirect".');
+    const url = await startAuthorization(provider, await currentSessionKey(), query.data.mode);
+    return new Response(null, { status: 302, headers: { location: url, ...noStore } });
+  });
+}
+
+export async function handleCallback(request: Request, providerId: string): Promise<Response> {
+  const provider = findProvider(providerId);
+  if (!provider) return withErrors(async () => getProvider(providerId) && new Response(null));
+  try {
+    const result = await completeAuthorization(provider, await currentSessionKey(), new URL(request.url).searchParams);
+    const message = successMessage(provider.id, result.account);
+    return result.mode === 'redirect' ? redirectBack(message) : callbackPage(message, provider.displayName, 200);
+  } catch (thrown) {
+    const mode = thrown instanceof FlowError ? thrown.mode : 'popup';
+    const { status, body } = describeError(thrown instanceof FlowError ? thrown.error : thrown);
+    const message = failureMessage(provider.id, body.error.code, body.error.message);
+    return mode === 'redirect' ? redirectBack(message) : callbackPage(message, provider.displayName, status);
+  }
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { ConfigurationError } from '@/lib/env';
+import { IntegrationError } from '@/lib/errors';
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** Maps any thrown value to the contract's error shape; unknown errors are logged, never leaked. */
+export function toErrorResponse(error: unknown): Response {
+  const { status, body } = describeError(error);
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function describeError(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof IntegrationError) {
+    return { status: error.status, body: errorBody(error.code, error.message) };
+  }
+  if (error instanceof ConfigurationError) {
+    return { status: 500, body: errorBody('configuration_error', error.message) };
+  }
+  console.error('[integrations-hub] unexpected error', error);
+  return { status: 500, body: errorBody('internal_error', 'Something went wrong on our side. Try again; if it persists, check the server log.') };
+}
+
+/** Runs a handler and turns whatever it throws into a JSON error response. */
+export async function withErrors(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

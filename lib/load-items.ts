@@ -1,0 +1,33 @@
+import 'server-only';
+import { openConnection } from '@/lib/connections';
+import { ProviderError } from '@/lib/errors';
+import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/items';
+import type { ProviderDefinition } from '@/lib/providers/types';
+
+/** A whole load gives up (504) rather than keep a request open longer than this. */
+export const LOAD_TIME_LIMIT_MS = 120_000;
+
+/**
+ * Every item of the session's account, batch by batch as the provider pages arrive.
+ * Items are validated against the contract and de-duplicated by (provider, type, id).
+ */
+export async function* loadItems(
+  provider: ProviderDefinition,
+  sessionKey: string,
+  signal?: AbortSignal,
+): AsyncGenerator<IntegrationItem[]> {
+  const connection = await openConnection(provider, sessionKey, { signal, deadline: Date.now() + LOAD_TIME_LIMIT_MS });
+  const seen = new Set<string>();
+  for await (const batch of provider.listItems({ ...connection, signal: signal ?? new AbortController().signal })) {
+    const fresh: IntegrationItem[] = [];
+    for (const candidate of batch) {
+      const parsed = integrationItemSchema.safeParse(candidate);
+      if (!parsed.success) throw new ProviderError(provider.displayName, `an item did not fit the item format (${parsed.error.issues[0]?.message}).`);
+      const key = itemKey(parsed.data);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh.push(parsed.data);
+    }
+    if (fresh.length) yield fresh;
+  }
+}

@@ -1,0 +1,98 @@
+import 'server-only';
+import { z } from 'zod';
+import { OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
+import type { ProviderConfig } from '@/lib/providers/config';
+import type { ProviderDefinition, TokenResponse } from '@/lib/providers/types';
+
+const TOKEN_TIMEOUT_MS = 15_000;
+const ATTEMPTS = 3;
+
+const tokenSchema = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).nullish(),
+  expires_in: z.coerce.number().positive().nullish(),
+  token_type: z.string().nullish(),
+  scope: z.union([z.string(), z.array(z.string()).transform((list) => list.join(' '))]).nullish(),
+});
+
+// RFC 6749 uses `error`; Notion uses `code`; HubSpot adds `status` and `message`.
+const errorSchema = z.looseObject({
+  error: z.string().optional(),
+  code: z.string().optional(),
+  status: z.union([z.string(), z.number()]).optional(),
+  error_description: z.string().optional(),
+  message: z.string().optional(),
+});
+
+function clientAuthHeader(config: ProviderConfig): string {
+  return `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')}`;
+}
+
+function buildRequest(provider: ProviderDefinition, config: ProviderConfig, params: Record<string, string>): RequestInit {
+  const fields = provider.token.clientAuth === 'body' ? { ...params, client_id: config.clientId, client_secret: config.clientSecret } : params;
+  const headers: Record<string, string> = { accept: 'application/json', ...provider.api.headers };
+  if (provider.token.clientAuth === 'basic') headers.authorization = clientAuthHeader(config);
+  if (provider.token.bodyFormat === 'json') {
+    headers['content-type'] = 'application/json';
+    return { method: 'POST', headers, body: JSON.stringify(fields) };
+  }
+  headers['content-type'] = 'application/x-www-form-urlencoded';
+  return { method: 'POST', headers, body: new URLSearchParams(fields).toString() };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POSTs to the provider's token endpoint with its client authentication style and body format.
+ * Retries 429, 5xx and network failures a few times; OAuth errors are thrown at once.
+ */
+export async function requestToken(
+  provider: ProviderDefinition,
+  config: ProviderConfig,
+  params: Record<string, string>,
+  action: string,
+): Promise<TokenResponse> {
+  let lastProblem = '';
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(config.tokenUrl, { ...buildRequest(provider, config, params), signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS) });
+    } catch (error) {
+      lastProblem = error instanceof Error && error.name === 'TimeoutError' ? 'the token endpoint timed out' : 'the token endpoint could not be reached';
+      if (attempt < ATTEMPTS) await sleep(300 * 2 ** attempt);
+      continue;
+    }
+    const body = await readJson(response);
+    if (response.ok) {
+      const parsed = tokenSchema.safeParse(body);
+      if (!parsed.success) throw new ProviderError(provider.displayName, 'the token answer had no usable access_token.');
+      const { access_token, refresh_token, expires_in, token_type, scope } = parsed.data;
+      return { access_token, refresh_token, expires_in, token_type, scope, raw: parsed.data };
+    }
+    if (response.status === 429 || response.status >= 500) {
+      lastProblem = `HTTP ${response.status}`;
+      if (attempt < ATTEMPTS) await sleep(500 * 2 ** attempt);
+      continue;
+    }
+    const error = errorSchema.safeParse(body);
+    const data = error.success ? error.data : {};
+    const oauthError = data.error ?? data.code ?? String(data.status ?? `http_${response.status}`);
+    throw new OAuthRequestError(oauthError, data.error_description ?? data.message, provider.displayName, action);
+  }
+  throw new ProviderTimeoutError(provider.displayName, `${action} failed after ${ATTEMPTS} attempts (${lastProblem})`);
+}
+
+/** True when the provider says the grant (code or refresh token) is no longer valid. */
+export function isInvalidGrant(error: unknown): boolean {
+  if (!(error instanceof OAuthRequestError)) return false;
+  return ['invalid_grant', 'BAD_REFRESH_TOKEN', 'BAD_AUTH_CODE', 'unauthorized'].includes(error.oauthError);
+}

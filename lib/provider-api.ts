@@ -1,0 +1,156 @@
+import 'server-only';
+import type { z } from 'zod';
+import { IntegrationError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
+import type { ApiRequestInit, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
+import { rateLimiter, sleep } from '@/lib/rate-limiter';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+const MAX_ATTEMPTS = 6;
+
+export interface ProviderApiOptions {
+  provider: ProviderDefinition;
+  apiUrl: string;
+  /** Rate-limit key: the provider account (its limits are per account, whoever calls). */
+  limiterKey: string;
+  accessToken(): string;
+  /** Called once when the provider rejects the token with 401; returns a new one or throws. */
+  onUnauthorized?(rejected: string): Promise<string>;
+  signal?: AbortSignal;
+  /** Give up (504) rather than wait past this moment (epoch ms). */
+  deadline?: number;
+}
+
+function buildUrl(apiUrl: string, path: string, init: ApiRequestInit): URL {
+  const url = new URL(init.absolute ? path : `${apiUrl}${path}`);
+  for (const [name, value] of Object.entries(init.query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, item);
+    else url.searchParams.set(name, String(value));
+  }
+  return url;
+}
+
+/** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+async function readJsonOrNull(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function backoffMs(attempt: number): number {
+  return Math.min(8000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+}
+
+async function describeBody(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === 'object') {
+      const record = body as Record<string, unknown>;
+      const nested = record.error && typeof record.error === 'object' ? (record.error as Record<string, unknown>) : null;
+      const message = record.message ?? nested?.message ?? record.error_description ?? record.error;
+      if (typeof message === 'string') return message;
+    }
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return text.slice(0, 200) || `HTTP ${response.status}`;
+}
+
+/**
+ * The HTTP client every provider hook uses: waits for the account's rate budget, retries
+ * 429 (honouring Retry-After), 5xx and network errors with backoff, refreshes once on 401,
+ * validates the JSON with the given schema, and gives up with a clear error at the deadline.
+ */
+export function createProviderApi(options: ProviderApiOptions): ProviderApi {
+  const { provider, signal } = options;
+  const name = provider.displayName;
+
+  async function waitOrGiveUp(ms: number, reason: string): Promise<void> {
+    if (options.deadline !== undefined && Date.now() + ms > options.deadline) {
+      throw new ProviderTimeoutError(name, `${reason}, and waiting longer would pass the time limit for this request`);
+    }
+    await sleep(ms, signal);
+  }
+
+  async function send(url: URL, init: ApiRequestInit, token: string): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...provider.api.headers, ...init.headers };
+    if (init.auth !== false) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    } else if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    return fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      cache: 'no-store',
+    });
+  }
+
+  return {
+    async request<T>(schema: z.ZodType<T>, path: string, init: ApiRequestInit = {}): Promise<T> {
+      const url = buildUrl(options.apiUrl, path, init);
+      let refreshed = false;
+      for (let attempt = 1; ; attempt++) {
+        await rateLimiter.acquire(options.limiterKey, provider.rateLimit, signal);
+        if (init.bucket) await rateLimiter.acquire(`${options.limiterKey}:${init.bucket}`, provider.rateLimit.perBucket ?? provider.rateLimit, signal);
+        const token = options.accessToken();
+        let response: Response;
+        try {
+          response = await send(url, init, token);
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          if (attempt >= MAX_ATTEMPTS) throw new ProviderTimeoutError(name, `${url.pathname} could not be reached after ${attempt} attempts`);
+          await waitOrGiveUp(backoffMs(attempt), `${url.pathname} could not be reached`);
+          continue;
+        }
+        if (response.ok) {
+          const parsed = schema.safeParse(await readJsonOrNull(response));
+          if (!parsed.success) throw new ProviderError(name, `unexpected answer from ${url.pathname}: ${parsed.error.issues[0]?.message ?? 'invalid shape'}.`);
+          return parsed.data;
+        }
+        if (response.status === 401 && init.auth !== false) {
+          await response.body?.cancel();
+          if (refreshed || !options.onUnauthorized) throw new ReconnectRequiredError(name, 'it no longer accepts the access token');
+          refreshed = true;
+          await options.onUnauthorized(token);
+          attempt--;
+          continue;
+        }
+        if (response.status === 429) {
+          const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? provider.rateLimit.retryAfterDefaultMs;
+          await response.body?.cancel();
+          rateLimiter.pause(options.limiterKey, Date.now() + waitMs);
+          if (attempt >= MAX_ATTEMPTS) throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
+          await waitOrGiveUp(waitMs, `${name} asked to slow down`);
+          continue;
+        }
+        if (response.status >= 500 || response.status === 423) {
+          const detail = await describeBody(response);
+          if (attempt >= MAX_ATTEMPTS) throw new ProviderError(name, `${detail} (HTTP ${response.status}, after ${attempt} attempts).`, response.status);
+          await waitOrGiveUp(backoffMs(attempt), `${name} answered HTTP ${response.status}`);
+          continue;
+        }
+        throw new ProviderError(name, `${await describeBody(response)} (HTTP ${response.status} from ${url.pathname}).`, response.status);
+      }
+    },
+  };
+}

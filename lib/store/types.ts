@@ -1,0 +1,16 @@
+/** The few key-value operations the app needs; Redis in production, an in-process map otherwise. */
+export interface Store {
+  readonly kind: 'redis' | 'memory';
+  get(key: string): Promise<string | null>;
+  /** Sets a value that expires after `ttlSeconds`. */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Sets only when the key is absent (a lock); true when this call set it. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Reads and deletes in one step (single-use values such as OAuth state). */
+  getDel(key: string): Promise<string | null>;
+  del(key: string): Promise<void>;
+  /** Deletes only when the key still holds `value` (releasing a lock we own). */
+  delIfEquals(key: string, value: string): Promise<void>;
+  expire(key: string, ttlSeconds: number): Promise<void>;
+  ping(): Promise<void>;
+}

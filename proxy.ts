@@ -1,0 +1,78 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { randomToken } from '@/lib/crypto';
+import { getEnv } from '@/lib/env';
+import {
+  SESSION_COOKIE,
+  SESSION_HEADER,
+  SESSION_MAX_AGE_SECONDS,
+  createSessionCookieValue,
+  verifySessionCookieValue,
+} from '@/lib/session';
+import { loopbackAliasRedirect } from '@/lib/canonical-origin';
+
+function pageContentSecurityPolicy(nonce: string, production: boolean): string {
+  return [
+    `default-src 'self'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? '' : " 'unsafe-eval'"}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data:`,
+    `font-src 'self' data:`,
+    `connect-src 'self'`,
+    `frame-ancestors 'none'`,
+    `base-uri 'none'`,
+    `form-action 'self'`,
+    `object-src 'none'`,
+  ].join('; ');
+}
+
+function isPage(pathname: string): boolean {
+  return !pathname.startsWith('/api/') && !pathname.startsWith('/sandbox/');
+}
+
+/** Session cookie, security headers and the canonical loopback origin, for every request. */
+export function proxy(request: NextRequest) {
+  const env = getEnv();
+  const redirect = loopbackAliasRedirect(request.nextUrl, request.headers.get('host'), env);
+  if (redirect) return NextResponse.redirect(redirect, 307);
+
+  const requestHeaders = new Headers(request.headers);
+  let sessionId = verifySessionCookieValue(request.cookies.get(SESSION_COOKIE)?.value);
+  let newCookie: string | null = null;
+  if (!sessionId) {
+    const created = createSessionCookieValue();
+    sessionId = created.sessionId;
+    newCookie = created.cookie;
+  }
+  requestHeaders.set(SESSION_HEADER, sessionId);
+
+  const page = isPage(request.nextUrl.pathname);
+  const nonce = randomToken(16);
+  const csp = pageContentSecurityPolicy(nonce, env.production);
+  if (page) {
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('content-security-policy', csp);
+  } else {
+    requestHeaders.delete('x-nonce');
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (page) response.headers.set('content-security-policy', csp);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('x-frame-options', 'DENY');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  if (newCookie) {
+    response.cookies.set(SESSION_COOKIE, newCookie, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: env.publicOrigin.startsWith('https:'),
+      path: '/',
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+};
