@@ -41,6 +41,8 @@ const baseSchema = z.object({
   SECRET_KEY: optionalString,
 });
 
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
 export interface ProviderEnv {
   clientId?: string;
   clientSecret?: string;
@@ -85,7 +87,7 @@ function decodeSecretKey(raw: string): Buffer {
   return key;
 }
 
-function readProviderEnv(source: NodeJS.ProcessEnv, id: string): ProviderEnv {
+function readProviderEnv(source: EnvSource, id: string): ProviderEnv {
   const prefix = id.toUpperCase();
   const schema = z.object({
     [`${prefix}_CLIENT_ID`]: optionalString,
@@ -106,14 +108,14 @@ function readProviderEnv(source: NodeJS.ProcessEnv, id: string): ProviderEnv {
   };
 }
 
-function parseOrExplain<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+function parseOrExplain<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   throw new ConfigurationError(`Invalid environment: ${problems.join('; ')}. Fix it in .env.local or the process environment.`);
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
+export function parseEnv(source: EnvSource): AppEnv {
   const base = parseOrExplain(baseSchema, source);
   const port = Number(base.PORT ?? 3000);
   const production = base.NODE_ENV === 'production';

@@ -104,7 +104,7 @@ async function refresh(request: RefreshRequest, connection: Connection): Promise
     await saveConnection(sessionKey, refreshed);
     return refreshed;
   } catch (error) {
-    if (isInvalidGrant(error)) {
+    if (isInvalidGrant(provider, error)) {
       await saveConnection(sessionKey, { ...connection, status: 'reconnect_required' });
       throw new ReconnectRequiredError(provider.displayName, 'the provider no longer accepts its refresh token');
     }

@@ -15,7 +15,7 @@ const tokenSchema = z.looseObject({
   scope: z.union([z.string(), z.array(z.string()).transform((list) => list.join(' '))]).nullish(),
 });
 
-// RFC 6749 uses `error`; Notion uses `code`; HubSpot adds `status` and `message`.
+// RFC 6749 uses `error`; some providers put the code in `code` or `status` and the text in `message`.
 const errorSchema = z.looseObject({
   error: z.string().optional(),
   code: z.string().optional(),
@@ -92,7 +92,7 @@ export async function requestToken(
 }
 
 /** True when the provider says the grant (code or refresh token) is no longer valid. */
-export function isInvalidGrant(error: unknown): boolean {
+export function isInvalidGrant(provider: ProviderDefinition, error: unknown): boolean {
   if (!(error instanceof OAuthRequestError)) return false;
-  return ['invalid_grant', 'BAD_REFRESH_TOKEN', 'BAD_AUTH_CODE', 'unauthorized'].includes(error.oauthError);
+  return error.oauthError === 'invalid_grant' || (provider.token.invalidGrantErrors ?? []).includes(error.oauthError);
 }

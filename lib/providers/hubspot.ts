@@ -118,7 +118,7 @@ export const hubspot = {
     pkce: true,
   },
   api: { endpoint: { live: 'https://api.hubapi.com', sandboxPath: '' } },
-  token: { endpoint: { apiPath: '/oauth/v1/token' }, clientAuth: 'body', bodyFormat: 'form' },
+  token: { endpoint: { apiPath: '/oauth/v1/token' }, clientAuth: 'body', bodyFormat: 'form', invalidGrantErrors: ['BAD_REFRESH_TOKEN'] },
   // HubSpot allows 110 requests per 10 s per installing account; keep 10% for other callers and clock skew.
   rateLimit: { requests: 100, intervalMs: 10_000, retryAfterDefaultMs: 10_000 },
 

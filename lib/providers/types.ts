@@ -80,6 +80,8 @@ export interface ProviderDefinition {
     /** `basic`: client id and secret in an Authorization header; `body`: as form/JSON fields. */
     clientAuth: 'basic' | 'body';
     bodyFormat: 'form' | 'json';
+    /** Error codes besides `invalid_grant` that mean the refresh token is dead (the user must reconnect). */
+    invalidGrantErrors?: readonly string[];
   };
   /** The provider's budget for one connection, and how long to wait on a 429 without Retry-After. */
   rateLimit: {

@@ -1,0 +1,156 @@
+import type { IntegrationItem } from '@/lib/items';
+import { ApiError, errorFromResponse, isApiErrorBody } from './errors';
+import { readNdjson } from './ndjson';
+
+export type IntegrationMode = 'live' | 'sandbox';
+export type IntegrationStatus = 'not_connected' | 'connected' | 'reconnect_required';
+
+export interface IntegrationAccount {
+  id: string;
+  label: string;
+}
+
+/** One entry of `GET /api/integrations`. */
+export interface Integration {
+  provider: string;
+  name: string;
+  description?: string;
+  mode: IntegrationMode;
+  connected: boolean;
+  status: IntegrationStatus;
+  account: IntegrationAccount | null;
+  itemTypes: string[];
+}
+
+const BASE = '/api/integrations';
+
+function providerPath(provider: string): string {
+  return `${BASE}/${encodeURIComponent(provider)}`;
+}
+
+export function authorizeUrl(provider: string, mode?: 'redirect'): string {
+  return `${providerPath(provider)}/authorize${mode ? `?mode=${mode}` : ''}`;
+}
+
+/** Fills gaps so the UI can rely on every field, whatever an older/newer server sends. */
+export function normaliseIntegration(raw: unknown): Integration | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.provider !== 'string' || r.provider === '') return null;
+  const connected = r.connected === true;
+  const status: IntegrationStatus =
+    r.status === 'connected' || r.status === 'reconnect_required' || r.status === 'not_connected'
+      ? r.status
+      : connected
+        ? 'connected'
+        : 'not_connected';
+  const acc = r.account as Record<string, unknown> | null | undefined;
+  const account =
+    acc && typeof acc === 'object' && typeof acc.id === 'string'
+      ? { id: acc.id, label: typeof acc.label === 'string' && acc.label ? acc.label : acc.id }
+      : null;
+  return {
+    provider: r.provider,
+    name: typeof r.name === 'string' && r.name ? r.name : r.provider,
+    description: typeof r.description === 'string' ? r.description : undefined,
+    mode: r.mode === 'live' ? 'live' : 'sandbox',
+    connected: status === 'connected',
+    status,
+    account,
+    itemTypes: Array.isArray(r.itemTypes) ? r.itemTypes.filter((t): t is string => typeof t === 'string') : [],
+  };
+}
+
+export async function fetchIntegrations(signal?: AbortSignal): Promise<Integration[]> {
+  const response = await fetch(BASE, {
+    headers: { Accept: 'application/json' },
+    cache: 'no-store',
+    credentials: 'same-origin',
+    signal,
+  });
+  if (!response.ok) throw await errorFromResponse(response);
+  const body: unknown = await response.json();
+  if (!Array.isArray(body)) throw new ApiError('bad_response', 'The server sent an unexpected answer.');
+  return body.map(normaliseIntegration).filter((i): i is Integration => i !== null);
+}
+
+export async function disconnectIntegration(provider: string): Promise<void> {
+  const response = await fetch(providerPath(provider), { method: 'DELETE', credentials: 'same-origin' });
+  if (!response.ok && response.status !== 404) throw await errorFromResponse(response);
+}
+
+export function itemRowId(item: Pick<IntegrationItem, 'provider' | 'type' | 'id'>): string {
+  return `${item.provider}:${item.type}:${item.id}`;
+}
+
+function isItemLike(value: unknown): value is IntegrationItem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.type === 'string' && typeof v.provider === 'string';
+}
+
+export interface LoadItemsOptions {
+  signal?: AbortSignal;
+  /** Called with the number of items received so far (may be called often; throttle in the UI). */
+  onProgress?: (count: number) => void;
+}
+
+/** Thrown when the stream breaks midway; carries what arrived before the failure. */
+export class PartialLoadError extends ApiError {
+  constructor(
+    error: ApiError,
+    readonly items: IntegrationItem[],
+  ) {
+    super(error.code, error.message, error.status);
+    this.name = 'PartialLoadError';
+  }
+}
+
+/**
+ * Loads every item of a connected integration, streaming NDJSON when the server supports it.
+ * Duplicate (provider, type, id) keys keep the last copy so the table never sees duplicate row ids.
+ */
+export async function loadItems(provider: string, options: LoadItemsOptions = {}): Promise<IntegrationItem[]> {
+  const { signal, onProgress } = options;
+  const response = await fetch(`${providerPath(provider)}/items`, {
+    headers: { Accept: 'application/x-ndjson' },
+    cache: 'no-store',
+    credentials: 'same-origin',
+    signal,
+  });
+  if (!response.ok) throw await errorFromResponse(response);
+
+  const byKey = new Map<string, IntegrationItem>();
+  const add = (value: unknown) => {
+    if (isItemLike(value)) byKey.set(itemRowId(value), value);
+  };
+
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!response.body || contentType.includes('application/json')) {
+    const body: unknown = await response.json();
+    if (isApiErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
+    if (!Array.isArray(body)) throw new ApiError('bad_response', 'The server sent an unexpected answer.');
+    body.forEach(add);
+    onProgress?.(byKey.size);
+    return [...byKey.values()];
+  }
+
+  try {
+    for await (const value of readNdjson(response.body)) {
+      if (isApiErrorBody(value)) {
+        throw new PartialLoadError(new ApiError(value.error.code, value.error.message, response.status), [
+          ...byKey.values(),
+        ]);
+      }
+      add(value);
+      onProgress?.(byKey.size);
+    }
+  } catch (error) {
+    if (error instanceof PartialLoadError) throw error;
+    if (signal?.aborted) throw error;
+    const message =
+      error instanceof ApiError ? error.message : 'The connection broke while loading. Try loading again.';
+    throw new PartialLoadError(new ApiError('stream_interrupted', message), [...byKey.values()]);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,141 @@
+import { authorizeUrl, type IntegrationAccount } from './api';
+
+export const MESSAGE_SOURCE = 'integrations-hub';
+
+export type OAuthResult =
+  | { provider: string; ok: true; account: IntegrationAccount | null }
+  | { provider: string; ok: false; error: { code: string; message: string } };
+
+/**
+ * Validates a postMessage event from the OAuth callback page.
+ * Only messages from this exact origin, tagged with our source and type, are accepted.
+ */
+export function parseOAuthMessage(
+  event: { origin: string; data: unknown },
+  expectedOrigin: string,
+): OAuthResult | null {
+  if (event.origin !== expectedOrigin) return null;
+  const data = event.data;
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as Record<string, unknown>;
+  if (d.source !== MESSAGE_SOURCE || d.type !== 'oauth-result' || typeof d.provider !== 'string') return null;
+  if (d.ok === true) {
+    const acc = d.account as Record<string, unknown> | null | undefined;
+    const account =
+      acc && typeof acc === 'object' && typeof acc.id === 'string'
+        ? { id: acc.id, label: typeof acc.label === 'string' && acc.label ? acc.label : acc.id }
+        : null;
+    return { provider: d.provider, ok: true, account };
+  }
+  const err = d.error as Record<string, unknown> | null | undefined;
+  return {
+    provider: d.provider,
+    ok: false,
+    error: {
+      code: typeof err?.code === 'string' ? err.code : 'oauth_failed',
+      message: typeof err?.message === 'string' && err.message ? err.message : 'The connection was not completed.',
+    },
+  };
+}
+
+/** Result of a full-page redirect fallback, read from the query string (`connected=1` / `oauth_error=`). */
+export function parseRedirectResult(search: string): OAuthResult | null {
+  const params = new URLSearchParams(search);
+  const provider = params.get('provider');
+  if (!provider) return null;
+  if (params.get('connected') === '1') return { provider, ok: true, account: null };
+  const code = params.get('oauth_error');
+  if (code) {
+    return {
+      provider,
+      ok: false,
+      error: { code, message: params.get('message') || 'The connection was not completed.' },
+    };
+  }
+  return null;
+}
+
+/** The query string without the OAuth redirect-result parameters (keeps anything else, e.g. `provider`). */
+export function stripRedirectParams(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const key of ['connected', 'oauth_error', 'message']) params.delete(key);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+}
+
+export interface PopupFlowHandlers {
+  onResult: (result: OAuthResult) => void;
+  /** The user closed the popup without a result arriving. */
+  onClosed: () => void;
+}
+
+export interface PopupFlow {
+  /** Stops listening (does not close the popup). */
+  dispose: () => void;
+  focus: () => void;
+}
+
+/**
+ * Opens the provider's consent flow in a popup. Returns null when the browser blocked the popup,
+ * in which case the caller should fall back to `redirectToAuthorize`.
+ */
+export function startPopupFlow(provider: string, handlers: PopupFlowHandlers): PopupFlow | null {
+  const popup = window.open(authorizeUrl(provider), `oauth-${provider}`, 'popup,width=600,height=720');
+  if (!popup) return null;
+
+  let finished = false;
+  const origin = window.location.origin;
+
+  const finish = () => {
+    finished = true;
+    window.removeEventListener('message', onMessage);
+    window.clearInterval(timer);
+    if (closeGrace !== null) window.clearTimeout(closeGrace);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (finished) return;
+    const result = parseOAuthMessage(event, origin);
+    if (!result || result.provider !== provider) return;
+    finish();
+    handlers.onResult(result);
+  };
+
+  let closeGrace: number | null = null;
+  const timer = window.setInterval(() => {
+    if (finished || closeGrace !== null) return;
+    let closed = false;
+    try {
+      closed = popup.closed;
+    } catch {
+      closed = false;
+    }
+    if (closed) {
+      // The callback page posts its message right before closing itself: give it a moment to arrive.
+      closeGrace = window.setTimeout(() => {
+        if (finished) return;
+        finish();
+        handlers.onClosed();
+      }, 400);
+    }
+  }, 500);
+
+  window.addEventListener('message', onMessage);
+  return {
+    dispose: () => {
+      if (!finished) finish();
+    },
+    focus: () => {
+      try {
+        popup.focus();
+      } catch {
+        /* cross-origin or closed */
+      }
+    },
+  };
+}
+
+/** Full-page fallback when popups are blocked; the server redirects back with the result. */
+export function redirectToAuthorize(provider: string): void {
+  window.location.assign(authorizeUrl(provider, 'redirect'));
+}

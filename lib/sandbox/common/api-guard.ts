@@ -1,0 +1,53 @@
+import 'server-only';
+import type { ApiCallContext, EmulatorContext } from './emulator';
+import { takeInjectedFailure } from './faults';
+import { bearerToken, withHeaders } from './http';
+import { checkAccessToken } from './oauth/tokens';
+import type { RateLimitDecision } from './rate-limiter';
+
+/**
+ * Everything a data API call goes through before its handler: injected latency,
+ * provider pre-checks, bearer authentication, injected failures, the per-account
+ * rate limit, and the provider's rate-limit headers on the way out.
+ */
+export async function guardApiCall(
+  ctx: EmulatorContext,
+  handle: (ctx: ApiCallContext) => Response | Promise<Response>,
+): Promise<Response> {
+  const { definition, state } = ctx;
+  const { faults, stats } = state;
+  stats.apiRequests += 1;
+  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+
+  const precheck = definition.api.precheck?.(ctx);
+  if (precheck) return precheck;
+
+  const token = bearerToken(ctx.request);
+  if (!token) return definition.errors.unauthorized('missing');
+  const check = checkAccessToken(state, token);
+  if (!check.ok) return definition.errors.unauthorized(check.reason);
+
+  const policy = faults.rateLimit ?? definition.api.rateLimit;
+  const injected = takeInjectedFailure(faults);
+  if (injected === 429) {
+    return rateLimited(ctx, { allowed: false, limit: policy.requests, remaining: 0, intervalMs: policy.intervalMs, retryAfterMs: 1000 });
+  }
+  if (injected !== null) return definition.errors.serverError(injected);
+
+  const bucket = definition.api.rateLimitBucket?.(ctx) ?? '';
+  const decision = state.limiter.check(`${check.account.id}:${bucket}`, policy);
+  if (!decision.allowed) return rateLimited(ctx, decision);
+
+  const response = await handle({ ...ctx, account: check.account, grant: check.grant });
+  return withHeaders(response, definition.api.rateLimitHeaders?.(decision) ?? {});
+}
+
+function rateLimited(ctx: EmulatorContext, decision: RateLimitDecision): Response {
+  const { definition, state } = ctx;
+  state.stats.rateLimited += 1;
+  const headers = { ...(definition.api.rateLimitHeaders?.(decision) ?? {}) };
+  if (definition.api.sendsRetryAfter && !state.faults.omitRetryAfter) {
+    headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
+  }
+  return withHeaders(definition.errors.rateLimited(), headers);
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import type { EmulatorContext } from './emulator';
+import { defaultFaults, describeFaults, faultsInputSchema, mergeFaults } from './faults';
+import { jsonResponse, readJsonBody } from './http';
+import { expireAllAccessTokens } from './oauth/tokens';
+import { emptyStats } from './stats';
+
+/** `_faults` and `_stats`: switches and counters for tests. Null when the path is not one of them. */
+export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly string[]): Promise<Response | null> {
+  const { state, request } = ctx;
+  const route = `${request.method} ${path.join('/')}`;
+  switch (route) {
+    case 'GET _faults':
+      return jsonResponse({ faults: describeFaults(state.faults) });
+    case 'POST _faults':
+      return updateFaults(ctx);
+    case 'DELETE _faults':
+      state.faults = defaultFaults();
+      state.limiter.reset();
+      return jsonResponse({ faults: describeFaults(state.faults) });
+    case 'GET _stats':
+      return jsonResponse(state.stats);
+    case 'POST _stats/reset':
+      state.stats = emptyStats();
+      return jsonResponse(state.stats);
+    default:
+      return null;
+  }
+}
+
+async function updateFaults(ctx: EmulatorContext): Promise<Response> {
+  const { state } = ctx;
+  const body = await readJsonBody(ctx.request);
+  if (!body.ok) return controlError('invalid_json', 'The request body must be a JSON object.');
+  const parsed = faultsInputSchema.safeParse(body.value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    return controlError('invalid_faults', `Invalid faults: ${problems.join('; ')}.`);
+  }
+  if (parsed.data.expireAccessTokens) expireAllAccessTokens(state);
+  state.faults = mergeFaults(state.faults, parsed.data);
+  return jsonResponse({ faults: describeFaults(state.faults) });
+}
+
+function controlError(code: string, message: string): Response {
+  return jsonResponse({ error: { code, message } }, 400);
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { guardApiCall } from './api-guard';
+import { handleControlEndpoint } from './control-endpoints';
+import type { EmulatorContext, EmulatorDefinition } from './emulator';
+import { handleAuthorize } from './oauth/authorize-endpoint';
+import { recordViewerPage } from './record-viewer';
+import { matchRoute } from './router';
+import { emulatorState } from './state';
+
+/** Routes one request to the right part of an emulator. */
+export async function dispatchToEmulator(definition: EmulatorDefinition, path: string[], request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const ctx: EmulatorContext = {
+    definition,
+    state: emulatorState(definition.id),
+    request,
+    url,
+    baseUrl: `${url.origin}/sandbox/${definition.id}`,
+    params: {},
+  };
+  const method = request.method.toUpperCase();
+  if (path[0] === '_faults' || path[0] === '_stats') {
+    const control = await handleControlEndpoint(ctx, path);
+    if (control) return control;
+  }
+  if (path[0] === 'ui' && method === 'GET') return recordViewerPage(ctx, path.slice(1));
+  if (path.join('/') === definition.authorize.path && (method === 'GET' || method === 'POST')) {
+    return handleAuthorize(ctx);
+  }
+  const match = matchRoute(definition.routes, method, path);
+  if (!match) return definition.errors.notFound(ctx);
+  const routeCtx = { ...ctx, params: match.params };
+  const { route } = match;
+  if (route.kind === 'public') return route.handle(routeCtx);
+  return guardApiCall(routeCtx, (apiCtx) => route.handle(apiCtx));
+}

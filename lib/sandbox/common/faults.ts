@@ -1,0 +1,78 @@
+import 'server-only';
+import { z } from 'zod';
+
+/** Test switches that make an emulator misbehave on purpose (see `_faults`). */
+
+export const faultsInputSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(30_000).optional(),
+    rateLimit: z
+      .object({ requests: z.number().int().min(1).max(100_000), intervalMs: z.number().int().min(1).max(3_600_000) })
+      .strict()
+      .optional(),
+    fail: z
+      .array(
+        z
+          .object({
+            status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503)]),
+            count: z.number().int().min(1).max(10_000),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
+    expireAccessTokens: z.literal(true).optional(),
+    accessTokenTtlSeconds: z.number().int().min(1).max(31_536_000).optional(),
+    omitRetryAfter: z.boolean().optional(),
+    /** Forces the page size of listings whose page size the provider chooses (Airtable bases, Notion search). */
+    pageSize: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export type FaultsInput = z.infer<typeof faultsInputSchema>;
+
+export interface Faults {
+  latencyMs: number;
+  rateLimit: { requests: number; intervalMs: number } | null;
+  /** Pending injected failures, consumed one per API request, in order. */
+  fail: Array<{ status: 429 | 500 | 502 | 503; remaining: number }>;
+  accessTokenTtlSeconds: number | null;
+  omitRetryAfter: boolean;
+  pageSize: number | null;
+}
+
+export function defaultFaults(): Faults {
+  return { latencyMs: 0, rateLimit: null, fail: [], accessTokenTtlSeconds: null, omitRetryAfter: false, pageSize: null };
+}
+
+/** Merges an update into the current faults (given fields replace; `fail` replaces the queue). */
+export function mergeFaults(current: Faults, input: FaultsInput): Faults {
+  return {
+    latencyMs: input.latencyMs ?? current.latencyMs,
+    rateLimit: input.rateLimit ?? current.rateLimit,
+    fail: input.fail ? input.fail.map((entry) => ({ status: entry.status, remaining: entry.count })) : current.fail,
+    accessTokenTtlSeconds: input.accessTokenTtlSeconds ?? current.accessTokenTtlSeconds,
+    omitRetryAfter: input.omitRetryAfter ?? current.omitRetryAfter,
+    pageSize: input.pageSize ?? current.pageSize,
+  };
+}
+
+/** Takes the next injected failure status, if any. */
+export function takeInjectedFailure(faults: Faults): 429 | 500 | 502 | 503 | null {
+  const next = faults.fail[0];
+  if (!next) return null;
+  next.remaining -= 1;
+  if (next.remaining <= 0) faults.fail.shift();
+  return next.status;
+}
+
+export function describeFaults(faults: Faults): Record<string, unknown> {
+  return {
+    latencyMs: faults.latencyMs,
+    rateLimit: faults.rateLimit,
+    fail: faults.fail.map((entry) => ({ status: entry.status, count: entry.remaining })),
+    accessTokenTtlSeconds: faults.accessTokenTtlSeconds,
+    omitRetryAfter: faults.omitRetryAfter,
+    pageSize: faults.pageSize,
+  };
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+const serverOnlyStub = new URL('./node_modules/server-only/empty.js', import.meta.url).pathname;
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true, alias: { 'server-only': serverOnlyStub } },
+  test: {
+    environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          // One app and its sandboxes are shared (faults are global), so files run one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
