@@ -1,11 +1,15 @@
 import 'server-only';
+import { sandboxClientCredentials } from '../credentials';
 import type { EmulatorContext } from './emulator';
 import { defaultFaults, describeFaults, faultsInputSchema, mergeFaults } from './faults';
 import { jsonResponse, readJsonBody } from './http';
 import { expireAllAccessTokens } from './oauth/tokens';
 import { emptyStats } from './stats';
 
-/** `_faults` and `_stats`: switches and counters for tests. Null when the path is not one of them. */
+/**
+ * `_faults`, `_stats` and `_client`: switches, counters and the sandbox client's credentials
+ * (so out-of-process tests can act as the app). Null when the path is not one of them.
+ */
 export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly string[]): Promise<Response | null> {
   const { state, request } = ctx;
   const route = `${request.method} ${path.join('/')}`;
@@ -18,6 +22,10 @@ export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly
       state.faults = defaultFaults();
       state.limiter.reset();
       return jsonResponse({ faults: describeFaults(state.faults) });
+    case 'GET _client': {
+      const { clientId, clientSecret } = sandboxClientCredentials(ctx.definition.id);
+      return jsonResponse({ client_id: clientId, client_secret: clientSecret });
+    }
     case 'GET _stats':
       return jsonResponse(state.stats);
     case 'POST _stats/reset':

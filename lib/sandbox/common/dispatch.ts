@@ -19,7 +19,7 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
     params: {},
   };
   const method = request.method.toUpperCase();
-  if (path[0] === '_faults' || path[0] === '_stats') {
+  if (path[0]?.startsWith('_')) {
     const control = await handleControlEndpoint(ctx, path);
     if (control) return control;
   }
