@@ -5,7 +5,7 @@ import type { ApiRequestInit, ProviderApi, ProviderDefinition } from '@/lib/prov
 import { rateLimiter, sleep } from '@/lib/rate-limiter';
 
 const REQUEST_TIMEOUT_MS = 30_000;
-const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 5;
 
 export interface ProviderApiOptions {
   provider: ProviderDefinition;
@@ -49,7 +49,7 @@ async function readJsonOrNull(response: Response): Promise<unknown> {
 }
 
 function backoffMs(attempt: number): number {
-  return Math.min(8000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+  return Math.min(8000, 200 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
 }
 
 async function describeBody(response: Response): Promise<string> {

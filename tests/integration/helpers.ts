@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
+
+export const APP = (process.env.TEST_APP_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
+
+/** A browser-like HTTP client: keeps its own cookies, never follows redirects by itself. */
+export class TestBrowser {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(readonly origin = APP) {}
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const url = path.startsWith('http') ? path : `${this.origin}${path}`;
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
+  }
+
+  async json<T = unknown>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; response: Response }> {
+    const response = await this.fetch(path, init);
+    return { status: response.status, body: (await response.json()) as T, response };
+  }
+
+  /** Starts a flow and returns the consent URL the app redirected to. */
+  async authorize(providerId: string, mode?: 'redirect'): Promise<URL> {
+    const response = await this.fetch(`/api/integrations/${providerId}/authorize${mode ? `?mode=${mode}` : ''}`);
+    expect(response.status).toBe(302);
+    return new URL(response.headers.get('location') ?? '');
+  }
+
+  /** Runs the whole connect flow through the sandbox consent page; returns the callback response. */
+  async connect(providerId: string, decision: 'allow' | 'deny' = 'allow'): Promise<Response> {
+    const callback = await decideConsent(await this.authorize(providerId), decision);
+    return this.fetch(callback.toString());
+  }
+
+  async integration(providerId: string): Promise<Integration> {
+    const { body } = await this.json<Integration[]>('/api/integrations');
+    const found = body.find((entry) => entry.provider === providerId);
+    if (!found) throw new Error(`no integration ${providerId}`);
+    return found;
+  }
+}
+
+export interface Integration {
+  provider: string;
+  name: string;
+  mode: string;
+  connected: boolean;
+  status: string;
+  account: { id: string; label: string } | null;
+}
+
+/** Clicks Allow or Deny on a sandbox consent page; returns where the provider sends the browser back to. */
+export async function decideConsent(consentUrl: URL, decision: 'allow' | 'deny'): Promise<URL> {
+  const page = await fetch(consentUrl, { redirect: 'manual' });
+  expect(page.status).toBe(200);
+  const form = new URLSearchParams(consentUrl.searchParams);
+  form.set('decision', decision);
+  const answer = await fetch(new URL(consentUrl.pathname, consentUrl), { method: 'POST', body: form, redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  return new URL(answer.headers.get('location') ?? '');
+}
+
+export async function listProviders(): Promise<string[]> {
+  const { body } = await new TestBrowser().json<Integration[]>('/api/integrations');
+  return body.map((entry) => entry.provider);
+}
+
+export const sandbox = (providerId: string) => ({
+  async faults(faults: Record<string, unknown>) {
+    const response = await fetch(`${APP}/sandbox/${providerId}/_faults`, { method: 'POST', body: JSON.stringify(faults), headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(200);
+  },
+  async reset() {
+    await fetch(`${APP}/sandbox/${providerId}/_faults`, { method: 'DELETE' });
+    await fetch(`${APP}/sandbox/${providerId}/_stats/reset`, { method: 'POST' });
+  },
+  async stats(): Promise<{ tokenRequests: Record<string, number>; apiRequests: number; rateLimited: number; revoked: number }> {
+    return (await fetch(`${APP}/sandbox/${providerId}/_stats`)).json();
+  },
+});
+
+export interface Item {
+  id: string;
+  type: string;
+  name: string;
+  provider: string;
+  url: string | null;
+  visibility: boolean;
+  parent_id: string | null;
+  parent_path_or_name: string | null;
+  directory: boolean;
+  creation_time: string | null;
+  last_modified_time: string | null;
+}
+
+export async function readNdjson(response: Response): Promise<unknown[]> {
+  const text = await response.text();
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+/** Starts another instance of the built app with its own environment (for store and config tests). */
+export async function startApp(port: number, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void>; log(): string }> {
+  let output = '';
+  const child: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { PATH: process.env.PATH ?? '', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await fetch(`${url}/api/health`);
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`app on ${port} did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return {
+    url,
+    log: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

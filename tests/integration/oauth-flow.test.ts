@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { APP, decideConsent, TestBrowser, sandbox } from './helpers';
+
+const PROVIDERS = ['hubspot', 'airtable', 'notion'];
+const WITH_PKCE = new Set(['hubspot', 'airtable']);
+
+describe.each(PROVIDERS)('%s OAuth flow', (providerId) => {
+  beforeEach(() => sandbox(providerId).reset());
+
+  it('redirects to the consent page with client_id, redirect_uri, scope, a fresh state and PKCE', async () => {
+    const browser = new TestBrowser();
+    const first = await browser.authorize(providerId);
+    const second = await browser.authorize(providerId);
+    expect(first.origin).toBe(APP);
+    expect(first.searchParams.get('client_id')).toBeTruthy();
+    expect(first.searchParams.get('redirect_uri')).toBe(`${APP}/api/integrations/${providerId}/oauth2callback`);
+    expect(first.searchParams.get('response_type')).toBe('code');
+    expect(first.searchParams.get('state')?.length).toBeGreaterThanOrEqual(43);
+    expect(first.searchParams.get('state')).not.toBe(second.searchParams.get('state'));
+    if (WITH_PKCE.has(providerId)) {
+      expect(first.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(first.searchParams.get('code_challenge_method')).toBe('S256');
+    }
+  });
+
+  it('connects on Allow, tells the opener, and shows the account', async () => {
+    const browser = new TestBrowser();
+    const callback = await browser.connect(providerId);
+    expect(callback.status).toBe(200);
+    expect(callback.headers.get('content-type')).toContain('text/html');
+    expect(callback.headers.get('content-security-policy')).toContain("script-src 'nonce-");
+    const html = await callback.text();
+    expect(html).toContain('postMessage');
+    expect(html).toContain(JSON.stringify(APP));
+    expect(html).toContain('data-ok="true"');
+    const integration = await browser.integration(providerId);
+    expect(integration).toMatchObject({ connected: true, status: 'connected', mode: 'sandbox' });
+    expect(integration.account?.label.length).toBeGreaterThan(0);
+    expect(JSON.stringify(integration)).not.toMatch(/access_token|refresh_token|accessToken/);
+  });
+
+  it('stores nothing on Deny and says access was not granted', async () => {
+    const browser = new TestBrowser();
+    const callback = await browser.connect(providerId, 'deny');
+    expect(callback.status).toBe(400);
+    expect(await callback.text()).toMatch(/Access was not granted/);
+    expect(await browser.integration(providerId)).toMatchObject({ connected: false, status: 'not_connected' });
+  });
+
+  it('rejects a replayed callback, leaving the first connection intact', async () => {
+    const browser = new TestBrowser();
+    const callbackUrl = await decideConsent(await browser.authorize(providerId), 'allow');
+    expect((await browser.fetch(callbackUrl.toString())).status).toBe(200);
+    const replay = await browser.fetch(callbackUrl.toString());
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toMatch(/unknown, expired or was already used/);
+    expect((await browser.integration(providerId)).connected).toBe(true);
+  });
+
+  it("rejects another session's state and stores nothing for either session", async () => {
+    const victim = new TestBrowser();
+    const attacker = new TestBrowser();
+    await attacker.fetch('/api/health');
+    const callbackUrl = await decideConsent(await victim.authorize(providerId), 'allow');
+    const answer = await attacker.fetch(callbackUrl.toString());
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toMatch(/another browser session/);
+    expect((await attacker.integration(providerId)).connected).toBe(false);
+    expect((await victim.integration(providerId)).connected).toBe(false);
+  });
+
+  it.each([
+    ['no state', (_state: string) => '?code=abc'],
+    ['an unknown state', () => '?code=abc&state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['no code', (state: string) => `?state=${state}`],
+    ['an absurdly long state', () => `?code=abc&state=${'x'.repeat(5000)}`],
+    ['an error other than access_denied', (state: string) => `?error=server_error&state=${state}`],
+  ])('answers a clear page for a callback with %s, and stores nothing', async (_label, query) => {
+    const browser = new TestBrowser();
+    const state = (await browser.authorize(providerId)).searchParams.get('state') ?? '';
+    const answer = await browser.fetch(`/api/integrations/${providerId}/oauth2callback${query(state)}`);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    const html = await answer.text();
+    expect(html).toContain('data-ok="false"');
+    expect(html).toContain(`Could not connect`);
+    expect((await browser.integration(providerId)).connected).toBe(false);
+  });
+
+  it('finishes a full-page (blocked popup) flow with a redirect back to the app', async () => {
+    const browser = new TestBrowser();
+    const callbackUrl = await decideConsent(await browser.authorize(providerId, 'redirect'), 'allow');
+    const answer = await browser.fetch(callbackUrl.toString());
+    expect(answer.status).toBe(303);
+    const back = new URL(answer.headers.get('location') ?? '');
+    expect(back.origin).toBe(APP);
+    expect(Object.fromEntries(back.searchParams)).toMatchObject({ provider: providerId, connected: '1' });
+  });
+
+  it('disconnects: 204, revokes where the provider can, and forgets the connection', async () => {
+    const browser = new TestBrowser();
+    await browser.connect(providerId);
+    const answer = await browser.fetch(`/api/integrations/${providerId}`, { method: 'DELETE' });
+    expect(answer.status).toBe(204);
+    expect((await browser.integration(providerId)).connected).toBe(false);
+    const items = await browser.json<{ error: { code: string } }>(`/api/integrations/${providerId}/items`);
+    expect(items.status).toBe(401);
+    expect(items.body.error.code).toBe('not_connected');
+    expect((await browser.fetch(`/api/integrations/${providerId}`, { method: 'DELETE' })).status).toBe(204);
+  });
+});
+
+describe('bad requests', () => {
+  it('answers unknown providers with a 404 JSON error everywhere', async () => {
+    const browser = new TestBrowser();
+    for (const [method, path] of [
+      ['GET', '/api/integrations/nope/authorize'],
+      ['GET', '/api/integrations/nope/oauth2callback?code=x&state=y'],
+      ['GET', '/api/integrations/nope/items'],
+      ['DELETE', '/api/integrations/nope'],
+    ]) {
+      const { status, body } = await browser.json<{ error: { code: string; message: string } }>(path, { method });
+      expect(status, path).toBe(404);
+      expect(body.error.code).toBe('unknown_provider');
+    }
+  });
+
+  it('rejects an unknown authorize mode with 400', async () => {
+    const { status, body } = await new TestBrowser().json<{ error: { code: string } }>('/api/integrations/hubspot/authorize?mode=evil');
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('bad_request');
+  });
+
+  it('ignores a forged session cookie and issues a new session', async () => {
+    const response = await fetch(`${APP}/api/integrations`, { headers: { cookie: 'ih_session=forged.signature' } });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().join(';');
+    expect(cookie).toMatch(/ih_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=lax/i);
+  });
+});
