@@ -13,7 +13,7 @@ export async function startSandboxServer(): Promise<{ origin: string; close(): P
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const request = new Request(url, { method: req.method, headers, body });
+      const request = new Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
       const [, , provider, ...path] = url.pathname.split('/').map(decodeURIComponent);
       const response = await handleSandboxRequest(provider, path, request);
       res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
