@@ -1,0 +1,116 @@
+import 'server-only';
+import { z } from 'zod';
+import type { EmulatorContext } from '../common/emulator';
+import { jsonResponse, readJsonBody } from '../common/http';
+import { basicClient } from '../common/oauth/basic-client';
+import { isClientSecretValid, isKnownClient } from '../common/oauth/client-credentials';
+import { RFC_TOKEN_ERRORS } from '../common/oauth/token-errors';
+import { exchangeToken } from '../common/oauth/token-exchange';
+import { revokeGrant, type IssuedTokens } from '../common/oauth/tokens';
+import { uuid } from '../common/random';
+import { notionError } from './errors';
+
+/** Notion OAuth: JSON bodies, HTTP Basic client auth, rotating refresh tokens, revoke and introspect. */
+
+const tokenBodySchema = z.object({
+  grant_type: z.string().optional(),
+  code: z.string().optional(),
+  redirect_uri: z.string().optional(),
+  refresh_token: z.string().optional(),
+  code_verifier: z.string().optional(),
+  external_account: z.unknown().optional(),
+});
+
+const tokenOnlySchema = z.object({ token: z.string().min(1, 'should be defined') });
+
+type JsonBody<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+async function parseJson<T>(request: Request, schema: z.ZodType<T>): Promise<JsonBody<T>> {
+  const body = await readJsonBody(request);
+  if (!body.ok) return { ok: false, response: notionError(400, 'invalid_json', 'Error parsing JSON body.') };
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `body.${issue.path.join('.') || '(root)'} ${issue.message}`);
+    return { ok: false, response: notionError(400, 'validation_error', `body failed validation: ${problems.join(', ')}.`) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+function clientIsAuthenticated(ctx: EmulatorContext): boolean {
+  const client = basicClient(ctx.request, undefined);
+  return isKnownClient(ctx.definition.id, client.clientId) && isClientSecretValid(ctx.definition.id, client.clientSecret);
+}
+
+const INVALID_CLIENT = () => notionError(401, 'invalid_client', 'Client authentication failed: check the client id and secret.');
+
+export async function notionToken(ctx: EmulatorContext): Promise<Response> {
+  const body = await parseJson(ctx.request, tokenBodySchema);
+  if (!body.ok) return body.response;
+  const b = body.value;
+  const outcome = exchangeToken(ctx, {
+    grantType: b.grant_type,
+    code: b.code,
+    redirectUri: b.redirect_uri,
+    refreshToken: b.refresh_token,
+    codeVerifier: b.code_verifier,
+    ...basicClient(ctx.request, undefined),
+  });
+  if (!outcome.ok) {
+    const failure = RFC_TOKEN_ERRORS[outcome.reason];
+    const code = failure.error === 'unsupported_grant_type' ? 'invalid_request' : failure.error;
+    return notionError(failure.httpStatus, code, outcome.description);
+  }
+  return jsonResponse(tokenBody(outcome.tokens));
+}
+
+function tokenBody(tokens: IssuedTokens): Record<string, unknown> {
+  const { details } = tokens.account;
+  return {
+    access_token: tokens.accessToken,
+    token_type: 'bearer',
+    refresh_token: tokens.refreshToken,
+    expires_in: tokens.expiresIn,
+    bot_id: details.botId,
+    workspace_icon: details.workspaceIcon,
+    workspace_name: details.workspaceName,
+    workspace_id: tokens.account.id,
+    owner: {
+      type: 'user',
+      user: {
+        object: 'user',
+        id: details.userId,
+        name: details.userName,
+        avatar_url: null,
+        type: 'person',
+        person: { email: details.email },
+      },
+    },
+    duplicated_template_id: null,
+    request_id: uuid(),
+  };
+}
+
+function grantOfToken(ctx: EmulatorContext, token: string): string | null {
+  const record = ctx.state.oauth.accessTokens.get(token) ?? ctx.state.oauth.refreshTokens.get(token);
+  return record && !record.revoked ? record.grantId : null;
+}
+
+/** Revoking either token ends the connection: every token of its grant stops working. */
+export async function notionRevoke(ctx: EmulatorContext): Promise<Response> {
+  if (!clientIsAuthenticated(ctx)) return INVALID_CLIENT();
+  const body = await parseJson(ctx.request, tokenOnlySchema);
+  if (!body.ok) return body.response;
+  const grantId = grantOfToken(ctx, body.value.token);
+  if (grantId && revokeGrant(ctx.state, grantId) > 0) ctx.state.stats.revoked += 1;
+  return jsonResponse({});
+}
+
+export async function notionIntrospect(ctx: EmulatorContext): Promise<Response> {
+  if (!clientIsAuthenticated(ctx)) return INVALID_CLIENT();
+  const body = await parseJson(ctx.request, tokenOnlySchema);
+  if (!body.ok) return body.response;
+  const access = ctx.state.oauth.accessTokens.get(body.value.token);
+  const grant = access ? ctx.state.oauth.grants.get(access.grantId) : undefined;
+  const active = Boolean(access && grant && !access.revoked && !grant.revoked && access.expiresAt > Date.now());
+  return jsonResponse(active && access ? { active: true, iat: Math.floor(access.issuedAt / 1000) } : { active: false });
+}
