@@ -1,0 +1,262 @@
+'use client';
+
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Divider from '@mui/material/Divider';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import CheckCircleRoundedIcon from '@mui/icons-material/CheckCircleRounded';
+import CloudDownloadRoundedIcon from '@mui/icons-material/CloudDownloadRounded';
+import LinkOffRoundedIcon from '@mui/icons-material/LinkOffRounded';
+import LinkRoundedIcon from '@mui/icons-material/LinkRounded';
+import RadioButtonUncheckedRoundedIcon from '@mui/icons-material/RadioButtonUncheckedRounded';
+import RefreshRoundedIcon from '@mui/icons-material/RefreshRounded';
+import type { Integration } from '@/lib/client/api';
+import IntegrationPicker from './IntegrationPicker';
+
+const visuallyHidden = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
+} as const;
+
+export type ConnectUi =
+  | { phase: 'connecting' }
+  | { phase: 'redirecting' }
+  | { phase: 'disconnecting' }
+  | { phase: 'error'; title: string; message: string };
+
+export interface ConnectionCardProps {
+  integrations: Integration[];
+  selected: Integration;
+  connectUi: ConnectUi | null;
+  loading: boolean;
+  onSelect: (provider: string) => void;
+  onConnect: () => void;
+  onDisconnect: () => void;
+  onLoad: () => void;
+}
+
+/** The status sentence for the selected integration (also what `data-testid="status"` holds). */
+export function statusText(integration: Integration, ui: ConnectUi | null): string {
+  if (ui?.phase === 'connecting') return 'Connecting… Approve access in the popup';
+  if (ui?.phase === 'redirecting') return `Redirecting to ${integration.name}…`;
+  if (ui?.phase === 'disconnecting') return 'Disconnecting…';
+  if (ui?.phase === 'error') return `${ui.title}: ${ui.message}`;
+  if (integration.status === 'reconnect_required') return 'Needs reconnect';
+  if (integration.status === 'connected') {
+    return integration.account ? `Connected as ${integration.account.label}` : 'Connected';
+  }
+  return 'Not connected';
+}
+
+function StatusLine({ integration, ui, onReconnect }: { integration: Integration; ui: ConnectUi | null; onReconnect: () => void }) {
+  const text = statusText(integration, ui);
+
+  if (ui?.phase === 'error') {
+    return (
+      <Alert severity="error" role="none" data-testid="error-alert" sx={{ width: '100%' }}>
+        {/* The status text reads "{title}: {message}"; the colon is only for text/screen readers. */}
+        <div data-testid="status">
+          <AlertTitle component="span" sx={{ display: 'block', mb: 0.25 }}>
+            {ui.title}
+            <Box component="span" sx={visuallyHidden}>
+              {': '}
+            </Box>
+          </AlertTitle>
+          {ui.message}
+        </div>
+      </Alert>
+    );
+  }
+
+  if (!ui && integration.status === 'reconnect_required') {
+    return (
+      <Alert
+        severity="warning"
+        role="none"
+        sx={{
+          width: '100%',
+          flexWrap: { xs: 'wrap', sm: 'nowrap' },
+          '& .MuiAlert-message': { flex: 1, minWidth: 0 },
+          '& .MuiAlert-action': {
+            ml: { xs: 0, sm: 'auto' },
+            pl: { xs: 4.5, sm: 2 },
+            pt: 0,
+            pb: { xs: 1, sm: 0 },
+            width: { xs: '100%', sm: 'auto' },
+          },
+        }}
+        action={
+          <Button
+            color="warning"
+            variant="contained"
+            size="small"
+            startIcon={<RefreshRoundedIcon />}
+            onClick={onReconnect}
+            data-testid="reconnect-button"
+          >
+            Reconnect
+          </Button>
+        }
+      >
+        <AlertTitle sx={{ mb: 0 }} data-testid="status">
+          {text}
+        </AlertTitle>
+        Access to {integration.name} expired or was revoked. Reconnect to keep loading data.
+      </Alert>
+    );
+  }
+
+  const busy = ui !== null;
+  const connected = integration.status === 'connected';
+  return (
+    <Stack direction="row" spacing={1.25} sx={{ alignItems: 'center', minHeight: 40 }}>
+      {busy ? (
+        <CircularProgress size={18} thickness={5} aria-hidden="true" />
+      ) : connected ? (
+        <CheckCircleRoundedIcon color="success" fontSize="small" aria-hidden="true" />
+      ) : (
+        <RadioButtonUncheckedRoundedIcon sx={{ color: 'text.disabled' }} fontSize="small" aria-hidden="true" />
+      )}
+      <Typography
+        data-testid="status"
+        variant="body1"
+        sx={{ fontWeight: 500, color: connected && !busy ? 'success.main' : busy ? 'text.primary' : 'text.secondary' }}
+      >
+        {text}
+      </Typography>
+    </Stack>
+  );
+}
+
+export default function ConnectionCard({
+  integrations,
+  selected,
+  connectUi,
+  loading,
+  onSelect,
+  onConnect,
+  onDisconnect,
+  onLoad,
+}: ConnectionCardProps) {
+  const busy = connectUi !== null && connectUi.phase !== 'error';
+  const connected = selected.status === 'connected';
+  const needsReconnect = selected.status === 'reconnect_required';
+  const reconnectInAlert = needsReconnect && connectUi === null;
+
+  return (
+    <Card component="section" aria-labelledby="connection-heading">
+      <CardContent sx={{ p: { xs: 2.5, sm: 3 }, '&:last-child': { pb: { xs: 2.5, sm: 3 } } }}>
+        <Typography id="connection-heading" variant="overline" color="text.secondary" component="h2">
+          Connection
+        </Typography>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={{ xs: 2, md: 3 }} sx={{ alignItems: { md: 'center' }, mt: 1 }}>
+          <Box sx={{ width: { xs: '100%', md: 340 }, flexShrink: 0 }}>
+            <IntegrationPicker
+              integrations={integrations}
+              value={selected.provider}
+              onChange={onSelect}
+              disabled={busy && connectUi?.phase !== 'connecting'}
+            />
+          </Box>
+          <Box sx={{ minWidth: 0, flex: 1 }}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h3" component="p">
+                {selected.name}
+              </Typography>
+              <Chip
+                size="small"
+                label={selected.mode === 'live' ? 'Live' : 'Sandbox'}
+                color={selected.mode === 'live' ? 'primary' : 'info'}
+                variant="outlined"
+                data-testid="mode-chip"
+              />
+            </Stack>
+            {selected.description ? (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+                {selected.description}
+              </Typography>
+            ) : null}
+            {selected.itemTypes.length > 0 ? (
+              <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.25 }}>
+                Record types: {selected.itemTypes.join(', ')}
+              </Typography>
+            ) : null}
+          </Box>
+        </Stack>
+
+        <Divider sx={{ my: 2.5 }} />
+
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          spacing={2}
+          sx={{ alignItems: { xs: 'stretch', sm: 'center' }, justifyContent: 'space-between' }}
+        >
+          <Box aria-live="polite" aria-atomic="true" sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
+            <StatusLine integration={selected} ui={connectUi} onReconnect={onConnect} />
+          </Box>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ justifyContent: { xs: 'flex-start', sm: 'flex-end' }, flexWrap: 'wrap' }}>
+            {!connected && !needsReconnect ? (
+              <Button
+                variant="contained"
+                onClick={onConnect}
+                disabled={busy}
+                startIcon={busy && connectUi?.phase === 'connecting' ? <CircularProgress size={16} color="inherit" /> : <LinkRoundedIcon />}
+                data-testid="connect-button"
+              >
+                Connect to {selected.name}
+              </Button>
+            ) : null}
+            {needsReconnect && !reconnectInAlert ? (
+              <Button
+                variant="contained"
+                color="warning"
+                onClick={onConnect}
+                disabled={busy}
+                startIcon={<RefreshRoundedIcon />}
+                data-testid="reconnect-button"
+              >
+                Reconnect
+              </Button>
+            ) : null}
+            {connected || needsReconnect ? (
+              <Button
+                variant="outlined"
+                color="inherit"
+                onClick={onDisconnect}
+                disabled={busy}
+                startIcon={<LinkOffRoundedIcon />}
+                data-testid="disconnect-button"
+                sx={{ borderColor: 'divider' }}
+              >
+                Disconnect
+              </Button>
+            ) : null}
+            <Button
+              variant={connected ? 'contained' : 'outlined'}
+              onClick={onLoad}
+              disabled={!connected || busy || loading}
+              startIcon={<CloudDownloadRoundedIcon />}
+              data-testid="load-button"
+            >
+              Load Data
+            </Button>
+          </Stack>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select, { type SelectChangeEvent } from '@mui/material/Select';
+import Box from '@mui/material/Box';
+import type { Integration } from '@/lib/client/api';
+import MetaBadge from './MetaBadge';
+
+const statusBadge: Record<Integration['status'], { label: string; tone: 'neutral' | 'success' | 'warning' }> = {
+  not_connected: { label: 'Not connected', tone: 'neutral' },
+  connected: { label: 'Connected', tone: 'success' },
+  reconnect_required: { label: 'Needs reconnect', tone: 'warning' },
+};
+
+function Badges({ integration }: { integration: Integration }) {
+  const status = statusBadge[integration.status];
+  return (
+    <>
+      <MetaBadge label={integration.mode === 'live' ? 'Live' : 'Sandbox'} tone={integration.mode === 'live' ? 'primary' : 'info'} />
+      <MetaBadge label={status.label} tone={status.tone} />
+    </>
+  );
+}
+
+export default function IntegrationPicker({
+  integrations,
+  value,
+  onChange,
+  disabled,
+}: {
+  integrations: Integration[];
+  value: string | null;
+  onChange: (provider: string) => void;
+  disabled?: boolean;
+}) {
+  const labelId = 'integration-select-label';
+  const byProvider = new Map(integrations.map((i) => [i.provider, i]));
+  return (
+    <FormControl fullWidth size="medium" disabled={disabled}>
+      <InputLabel id={labelId}>Integration</InputLabel>
+      <Select<string>
+        labelId={labelId}
+        id="integration-select"
+        label="Integration"
+        value={value && byProvider.has(value) ? value : ''}
+        onChange={(event: SelectChangeEvent<string>) => onChange(event.target.value)}
+        SelectDisplayProps={{ 'data-testid': 'integration-select' } as React.HTMLAttributes<HTMLDivElement>}
+        renderValue={(selected) => {
+          const integration = byProvider.get(selected);
+          if (!integration) return '';
+          return (
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', minWidth: 0 }}>
+              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {integration.name}
+              </Box>
+              <Badges integration={integration} />
+            </Box>
+          );
+        }}
+        MenuProps={{ slotProps: { paper: { sx: { mt: 0.5 } } } }}
+      >
+        {integrations.map((integration) => (
+          <MenuItem key={integration.provider} value={integration.provider} sx={{ py: 1.25 }}>
+            {integration.name}
+            <Box component="span" aria-hidden="true" sx={{ flex: 1, minWidth: 16 }} />
+            <Badges integration={integration} />
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
