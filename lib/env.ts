@@ -69,10 +69,17 @@ export interface AppEnv {
 }
 
 export class ConfigurationError extends Error {
+  readonly configurationError = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'ConfigurationError';
   }
+}
+
+/** Brand check: works across Next's per-route copies of this module, unlike instanceof. */
+export function isConfigurationError(error: unknown): error is ConfigurationError {
+  return error instanceof Error && (error as Partial<ConfigurationError>).configurationError === true;
 }
 
 function decodeSecretKey(raw: string): Buffer {

@@ -2,7 +2,17 @@
  * Typed errors with a stable `code` and the HTTP status the contract gives them.
  * Messages are sentences a person can act on; they are shown in the UI as they are.
  */
+// Next bundles a module once per route entry, so `instanceof` fails for an error created by
+// another entry's copy (e.g. the store built at startup). A global symbol brand does not.
+const BRAND = Symbol.for('integrations-hub/IntegrationError');
+
+export function isIntegrationError(error: unknown): error is IntegrationError {
+  return typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true;
+}
+
 export class IntegrationError extends Error {
+  readonly [BRAND] = true;
+
   constructor(
     readonly code: string,
     message: string,

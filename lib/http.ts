@@ -1,6 +1,6 @@
 import 'server-only';
-import { ConfigurationError } from '@/lib/env';
-import { IntegrationError } from '@/lib/errors';
+import { isConfigurationError } from '@/lib/env';
+import { isIntegrationError } from '@/lib/errors';
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -17,10 +17,10 @@ export function toErrorResponse(error: unknown): Response {
 }
 
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof IntegrationError) {
+  if (isIntegrationError(error)) {
     return { status: error.status, body: errorBody(error.code, error.message) };
   }
-  if (error instanceof ConfigurationError) {
+  if (isConfigurationError(error)) {
     return { status: 500, body: errorBody('configuration_error', error.message) };
   }
   console.error('[integrations-hub] unexpected error', error);

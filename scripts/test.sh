@@ -11,6 +11,8 @@ REDIS_PORT=${TEST_REDIS_PORT:-6379}
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NO_COLOR=1 FORCE_COLOR=0
 export TEST_APP_URL="http://127.0.0.1:${TEST_PORT}"
 export TEST_REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/5"
+# Integration tests use it to act as a live client of the app's own sandbox.
+export TEST_SECRET_KEY="${TEST_SECRET_KEY:-$(head -c 32 /dev/urandom | base64)}"
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
 
 APP_PID=""
@@ -58,7 +60,7 @@ tail -25 "$ARTIFACTS/build.log"
 
 echo "== start app on $TEST_APP_URL"
 PORT="$TEST_PORT" APP_URL="$TEST_APP_URL" REDIS_URL="$TEST_REDIS_URL" \
-  SECRET_KEY="$(head -c 32 /dev/urandom | base64)" \
+  SECRET_KEY="$TEST_SECRET_KEY" \
   ./node_modules/.bin/next start -H 127.0.0.1 -p "$TEST_PORT" >"$ARTIFACTS/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 100); do

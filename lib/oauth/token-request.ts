@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
+import { isIntegrationError, OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
 import type { ProviderConfig } from '@/lib/providers/config';
 import type { ProviderDefinition, TokenResponse } from '@/lib/providers/types';
 
@@ -93,6 +93,7 @@ export async function requestToken(
 
 /** True when the provider says the grant (code or refresh token) is no longer valid. */
 export function isInvalidGrant(provider: ProviderDefinition, error: unknown): boolean {
-  if (!(error instanceof OAuthRequestError)) return false;
-  return error.oauthError === 'invalid_grant' || (provider.token.invalidGrantErrors ?? []).includes(error.oauthError);
+  if (!isIntegrationError(error) || !(error as Partial<OAuthRequestError>).oauthError) return false;
+  const { oauthError } = error as OAuthRequestError;
+  return oauthError === 'invalid_grant' || (provider.token.invalidGrantErrors ?? []).includes(oauthError);
 }

@@ -4,7 +4,7 @@ import { StoreUnavailableError } from '@/lib/errors';
 import type { Store } from '@/lib/store/types';
 
 /** Every store call gives up after this long, so a dead Redis answers 503 quickly instead of hanging. */
-const OPERATION_TIMEOUT_MS = 1500;
+const OPERATION_TIMEOUT_MS = 1000;
 
 const RELEASE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 
@@ -32,7 +32,9 @@ export function createRedisStore(url: string): Store {
     },
   });
   let lastError = '';
+  let lastFailureAt = 0;
   client.on('error', (error: unknown) => {
+    lastFailureAt = Date.now();
     const message = describeFailure(error);
     if (message !== lastError) console.error(`[integrations-hub] Redis: ${message}`);
     lastError = message;
@@ -47,6 +49,8 @@ export function createRedisStore(url: string): Store {
   async function run<T>(what: string, command: () => Promise<T>): Promise<T> {
     try {
       if (!client.isReady) {
+        // While Redis is known to be down, fail at once instead of making every request wait.
+        if (lastError && Date.now() - lastFailureAt < OPERATION_TIMEOUT_MS) throw new StoreUnavailableError(lastError);
         connecting ??= client.connect().catch((error: unknown) => {
           connecting = undefined;
           throw error;

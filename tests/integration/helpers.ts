@@ -106,11 +106,19 @@ export async function readNdjson(response: Response): Promise<unknown[]> {
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
+const APP_VARIABLES = /^(APP_URL|REDIS_URL|SECRET_KEY|PORT|NODE_ENV|VERCEL|[A-Z]+_(CLIENT_ID|CLIENT_SECRET|AUTHORIZE_URL|TOKEN_URL|API_URL|SCOPES))$/;
+
+/** This process's environment without any of the app's own variables, plus the given ones. */
+export function appEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !APP_VARIABLES.test(name)));
+  return { ...inherited, NEXT_TELEMETRY_DISABLED: '1', ...env } as unknown as NodeJS.ProcessEnv;
+}
+
 /** Starts another instance of the built app with its own environment (for store and config tests). */
 export async function startApp(port: number, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void>; log(): string }> {
   let output = '';
   const child: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { PATH: process.env.PATH ?? '', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env },
+    env: appEnvironment({ PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));

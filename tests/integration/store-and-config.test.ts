@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createClient } from 'redis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { APP, appEnvironment, decideConsent, type Item, startApp, TestBrowser } from './helpers';
+
+const SECRET_KEY = Buffer.alloc(32, 42).toString('base64');
+
+describe('Redis unreachable', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  afterAll(() => app?.stop());
+
+  it('answers 503 store_unavailable within 2 s on health, API and callback', async () => {
+    app = await startApp(3191, { APP_URL: 'http://127.0.0.1:3191', REDIS_URL: 'redis://127.0.0.1:6390', SECRET_KEY });
+    for (const path of ['/api/health', '/api/integrations', '/api/integrations/hubspot/authorize', '/api/integrations/hubspot/items']) {
+      const started = Date.now();
+      const response = await fetch(`${app.url}${path}`, { redirect: 'manual' });
+      expect(Date.now() - started, path).toBeLessThan(2000);
+      expect(response.status, path).toBe(503);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('store_unavailable');
+      expect(body.error.message).toMatch(/REDIS_URL/);
+    }
+    const callback = await fetch(`${app.url}/api/integrations/hubspot/oauth2callback?code=x&state=y`);
+    expect(callback.status).toBe(503);
+    expect(await callback.text()).toMatch(/Redis/);
+  });
+});
+
+describe('without REDIS_URL', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  afterAll(() => app?.stop());
+
+  it('announces and uses the in-process store, and the whole flow works', async () => {
+    app = await startApp(3192, { APP_URL: 'http://127.0.0.1:3192' });
+    expect(await (await fetch(`${app.url}/api/health`)).json()).toEqual({ ok: true, store: 'memory' });
+    expect(app.log()).toMatch(/REDIS_URL is not set: using an in-process store/);
+    expect(app.log()).toMatch(/SECRET_KEY is not set/);
+    const browser = new TestBrowser(app.url);
+    expect((await browser.connect('hubspot')).status).toBe(200);
+    const { status, body } = await browser.json<Item[]>('/api/integrations/hubspot/items');
+    expect(status).toBe(200);
+    expect(body.length).toBeGreaterThan(2000);
+  });
+});
+
+describe('configuration errors', () => {
+  it('refuses to start with a wrong variable, naming it and the fix', async () => {
+    const child = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', '3193'], {
+      env: appEnvironment({ REDIS_URL: 'http://not-redis:6379' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.on("exit", (exitCode: number | null) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//);
+  });
+});
+
+describe('live mode', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  afterAll(() => app?.stop());
+
+  it('uses the configured client and endpoints (here: the main app acting as HubSpot)', async () => {
+    const mainSecret = process.env.TEST_SECRET_KEY;
+    expect(mainSecret, 'npm test exports TEST_SECRET_KEY').toBeTruthy();
+    const clientSecret = createHmac('sha256', Buffer.from(mainSecret ?? '', 'base64')).update('sandbox-client-secret:hubspot').digest('hex');
+    app = await startApp(3194, {
+      APP_URL: 'http://127.0.0.1:3194',
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5',
+      SECRET_KEY,
+      HUBSPOT_CLIENT_ID: 'sandbox-hubspot-client',
+      HUBSPOT_CLIENT_SECRET: clientSecret,
+      HUBSPOT_AUTHORIZE_URL: `${APP}/sandbox/hubspot/oauth/authorize`,
+      HUBSPOT_API_URL: `${APP}/sandbox/hubspot`,
+    });
+    const browser = new TestBrowser(app.url);
+    expect(await browser.integration('hubspot')).toMatchObject({ mode: 'live' });
+    expect(await browser.integration('notion')).toMatchObject({ mode: 'sandbox' });
+    expect((await fetch(`${app.url}/sandbox/hubspot/_stats`)).status).toBe(404);
+    const consent = await browser.authorize('hubspot');
+    expect(consent.toString().startsWith(`${APP}/sandbox/hubspot/oauth/authorize?`)).toBe(true);
+    expect(consent.searchParams.get('redirect_uri')).toBe(`${app.url}/api/integrations/hubspot/oauth2callback`);
+    expect((await browser.fetch((await decideConsent(consent, 'allow')).toString())).status).toBe(200);
+    const { status, body } = await browser.json<Item[]>('/api/integrations/hubspot/items');
+    expect(status).toBe(200);
+    expect(body.length).toBeGreaterThan(2000);
+    // Live deep links point at HubSpot itself, never at a sandbox.
+    expect(body.every((item) => item.url?.startsWith('https://app.hubspot.com/contacts/'))).toBe(true);
+  });
+});
+
+describe('what is stored in Redis', () => {
+  it('holds connections encrypted, with an idle TTL, and OAuth state only briefly', async () => {
+    const redis = createClient({ url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5' });
+    await redis.connect();
+    try {
+      const browser = new TestBrowser();
+      await browser.authorize('notion');
+      expect((await browser.connect('hubspot')).status).toBe(200);
+      const stateKeys = await redis.keys('oauth:state:*');
+      expect(stateKeys.length).toBeGreaterThan(0);
+      for (const key of stateKeys.slice(0, 5)) expect(await redis.ttl(key)).toBeLessThanOrEqual(600);
+      const connectionKeys = await redis.keys('conn:*:hubspot');
+      expect(connectionKeys.length).toBeGreaterThan(0);
+      const value = (await redis.get(connectionKeys[0])) ?? '';
+      expect(value).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+      expect(value).not.toMatch(/accessToken|refresh|portal/i);
+      const ttl = await redis.ttl(connectionKeys[0]);
+      expect(ttl).toBeGreaterThan(29 * 24 * 3600);
+      expect(ttl).toBeLessThanOrEqual(30 * 24 * 3600);
+    } finally {
+      await redis.quit();
+    }
+  });
+});
