@@ -1,24 +1,14 @@
 import 'server-only';
-import { z } from 'zod';
 import type { EmulatorContext } from '../common/emulator';
 import { emptyResponse, jsonResponse, readFormBody } from '../common/http';
 import { exchangeToken, type TokenFailureReason } from '../common/oauth/token-exchange';
+import { parseTokenForm, toTokenRequest } from '../common/oauth/token-request';
 import { secondsUntil, type IssuedTokens } from '../common/oauth/tokens';
 import type { GrantRecord, SandboxAccount } from '../common/oauth/records';
 import { uuid } from '../common/random';
 import { HUBSPOT_APP_ID, portalNumber } from './accounts';
 
 /** HubSpot OAuth v1: token endpoint, token metadata, refresh-token revocation. */
-
-const tokenFormSchema = z.object({
-  grant_type: z.string().optional(),
-  code: z.string().optional(),
-  redirect_uri: z.string().optional(),
-  client_id: z.string().optional(),
-  client_secret: z.string().optional(),
-  code_verifier: z.string().optional(),
-  refresh_token: z.string().optional(),
-});
 
 const FAILURES: Record<TokenFailureReason, { status: string; error: string }> = {
   missing_client: { status: 'BAD_CLIENT_ID', error: 'invalid_client' },
@@ -38,19 +28,9 @@ function oauthError(status: string, error: string, description: string, httpStat
 }
 
 export async function hubspotToken(ctx: EmulatorContext): Promise<Response> {
-  const form = await readFormBody(ctx.request);
-  const parsed = tokenFormSchema.safeParse(form ? Object.fromEntries(form.entries()) : null);
-  if (!parsed.success) return oauthError('BAD_REQUEST', 'invalid_request', 'the request body must be form-encoded');
-  const f = parsed.data;
-  const outcome = exchangeToken(ctx, {
-    grantType: f.grant_type,
-    code: f.code,
-    redirectUri: f.redirect_uri,
-    clientId: f.client_id,
-    clientSecret: f.client_secret,
-    codeVerifier: f.code_verifier,
-    refreshToken: f.refresh_token,
-  });
+  const fields = parseTokenForm(await readFormBody(ctx.request));
+  if (!fields) return oauthError('BAD_REQUEST', 'invalid_request', 'the request body must be form-encoded');
+  const outcome = exchangeToken(ctx, toTokenRequest(fields));
   if (!outcome.ok) {
     const failure = FAILURES[outcome.reason];
     return oauthError(failure.status, failure.error, outcome.description);

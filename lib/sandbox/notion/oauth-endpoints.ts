@@ -6,20 +6,12 @@ import { basicClient } from '../common/oauth/basic-client';
 import { isClientSecretValid, isKnownClient } from '../common/oauth/client-credentials';
 import { RFC_TOKEN_ERRORS } from '../common/oauth/token-errors';
 import { exchangeToken } from '../common/oauth/token-exchange';
+import { tokenFieldsSchema, toTokenRequest } from '../common/oauth/token-request';
 import { revokeGrant, type IssuedTokens } from '../common/oauth/tokens';
 import { uuid } from '../common/random';
 import { notionError } from './errors';
 
 /** Notion OAuth: JSON bodies, HTTP Basic client auth, rotating refresh tokens, revoke and introspect. */
-
-const tokenBodySchema = z.object({
-  grant_type: z.string().optional(),
-  code: z.string().optional(),
-  redirect_uri: z.string().optional(),
-  refresh_token: z.string().optional(),
-  code_verifier: z.string().optional(),
-  external_account: z.unknown().optional(),
-});
 
 const tokenOnlySchema = z.object({ token: z.string().min(1, 'should be defined') });
 
@@ -44,17 +36,9 @@ function clientIsAuthenticated(ctx: EmulatorContext): boolean {
 const INVALID_CLIENT = () => notionError(401, 'invalid_client', 'Client authentication failed: check the client id and secret.');
 
 export async function notionToken(ctx: EmulatorContext): Promise<Response> {
-  const body = await parseJson(ctx.request, tokenBodySchema);
+  const body = await parseJson(ctx.request, tokenFieldsSchema);
   if (!body.ok) return body.response;
-  const b = body.value;
-  const outcome = exchangeToken(ctx, {
-    grantType: b.grant_type,
-    code: b.code,
-    redirectUri: b.redirect_uri,
-    refreshToken: b.refresh_token,
-    codeVerifier: b.code_verifier,
-    ...basicClient(ctx.request, undefined),
-  });
+  const outcome = exchangeToken(ctx, toTokenRequest(body.value, basicClient(ctx.request, undefined)));
   if (!outcome.ok) {
     const failure = RFC_TOKEN_ERRORS[outcome.reason];
     const code = failure.error === 'unsupported_grant_type' ? 'invalid_request' : failure.error;

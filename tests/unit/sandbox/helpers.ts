@@ -26,7 +26,7 @@ export async function call(provider: string, pathAndQuery: string, options: Call
   }
   const url = `${ORIGIN}/sandbox/${provider}/${pathAndQuery}`;
   const request = new Request(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
-  const path = new URL(url).pathname.split('/').slice(3).map(decodeURIComponent);
+  const path = new URL(url).pathname.split('/').slice(3).map(safeDecode);
   return handleSandboxRequest(provider, path, request);
 }
 
@@ -57,4 +57,12 @@ export async function approve(provider: string, authorizePath: string, params: R
 
 export async function jsonOf(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html } from '@/lib/sandbox/common/html';
+import { SeededRandom } from '@/lib/sandbox/common/prng';
+import { SlidingWindowLimiter } from '@/lib/sandbox/common/rate-limiter';
+import { isRegisteredRedirectUri } from '@/lib/sandbox/common/oauth/redirect-uri';
+import { s256Challenge, verifierMatches } from '@/lib/sandbox/common/oauth/pkce';
+
+describe('sandbox common machinery', () => {
+  it('escapes everything interpolated into HTML', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(html`<p>${'<script>'}</p>${[html`<i>${'&'}</i>`]}`.value).toBe('<p>&lt;script&gt;</p><i>&amp;</i>');
+  });
+
+  it('generates the same sequence from the same seed', () => {
+    const a = new SeededRandom('seed');
+    const b = new SeededRandom('seed');
+    const first = Array.from({ length: 5 }, () => a.int(0, 1000));
+    expect(Array.from({ length: 5 }, () => b.int(0, 1000))).toEqual(first);
+    expect(new SeededRandom('other').int(0, 1_000_000)).not.toBe(new SeededRandom('seed').int(0, 1_000_000));
+    expect(a.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('admits at most N requests in any sliding window, per key', () => {
+    const limiter = new SlidingWindowLimiter();
+    const policy = { requests: 3, intervalMs: 1000 };
+    expect([0, 100, 200, 300].map((t) => limiter.check('a', policy, t).allowed)).toEqual([true, true, true, false]);
+    expect(limiter.check('a', policy, 300).retryAfterMs).toBe(700);
+    expect(limiter.check('b', policy, 300).allowed).toBe(true);
+    expect(limiter.check('a', policy, 1001).allowed).toBe(true);
+    expect(limiter.check('a', policy, 1002).remaining).toBe(0);
+  });
+
+  it('accepts only http(s) redirect URIs ending in the provider callback path', () => {
+    expect(isRegisteredRedirectUri('notion', 'https://app.example/api/integrations/notion/oauth2callback')).toBe(true);
+    expect(isRegisteredRedirectUri('notion', 'https://app.example/api/integrations/hubspot/oauth2callback')).toBe(false);
+    expect(isRegisteredRedirectUri('notion', 'javascript:alert(1)//api/integrations/notion/oauth2callback')).toBe(false);
+    expect(isRegisteredRedirectUri('notion', 'not a url')).toBe(false);
+  });
+
+  it('checks PKCE S256 verifiers', () => {
+    const verifier = 'a'.repeat(50);
+    expect(verifierMatches(s256Challenge(verifier), verifier)).toBe(true);
+    expect(verifierMatches(s256Challenge(verifier), 'b'.repeat(50))).toBe(false);
+    expect(verifierMatches(s256Challenge(verifier), undefined)).toBe(false);
+  });
+});
