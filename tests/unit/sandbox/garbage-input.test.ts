@@ -19,7 +19,7 @@ describe('garbage input never produces a 500', () => {
       const connect = { hubspot: hubspotConnect, airtable: airtableConnect, notion: notionConnect }[provider];
       const tokens = (await connect?.()) as Record<string, unknown> | undefined;
       const token = String(tokens?.accessToken ?? tokens?.access_token ?? '');
-      const authHeaders = [
+      const authHeaders: Array<Record<string, string>> = [
         {},
         { Authorization: `Bearer ${token}`, 'Notion-Version': '2022-06-28' },
         { Authorization: basicAuth(provider), 'Content-Type': 'application/json' },
