@@ -41,3 +41,44 @@ export async function* paginate<T>(
     }
   } while (cursor !== null);
 }
+
+/**
+ * Starts consuming `source` at once and buffers what it yields until the caller gets to it,
+ * so independent requests run while the caller is busy with something else.
+ */
+export function prefetch<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+  const buffer: T[] = [];
+  let finished = false;
+  let failure: { error: unknown } | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  void (async () => {
+    try {
+      for await (const value of source) {
+        buffer.push(value);
+        notify();
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      finished = true;
+      notify();
+    }
+  })();
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        if (buffer.length) {
+          yield buffer.shift() as T;
+          continue;
+        }
+        if (failure) throw failure.error;
+        if (finished) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+  };
+}

@@ -50,7 +50,8 @@ export class InvalidStateError extends IntegrationError {
 
 export class AccessDeniedError extends IntegrationError {
   constructor(displayName: string, description?: string) {
-    super('access_denied', `Access was not granted in ${displayName}${description ? `: ${description}` : ''}. Nothing was connected.`, 400);
+    const reason = description?.trim().replace(/[.\s]+$/, '');
+    super('access_denied', `Access was not granted in ${displayName}${reason ? `: ${reason}` : ''}. Nothing was connected.`, 400);
   }
 }
 

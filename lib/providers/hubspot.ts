@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { mergeAsync, paginate } from '@/lib/async';
+import { mergeAsync, paginate, prefetch } from '@/lib/async';
 import { createIntegrationItem, firstNonBlank, type IntegrationItem } from '@/lib/items';
 import type { ListContext, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
 
@@ -93,18 +93,21 @@ function listObjects(api: ProviderApi, type: HubSpotType): AsyncGenerator<HubSpo
 }
 
 async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
-  // Companies first: contacts and deals name their parent company from this map.
+  // Contacts and deals are fetched while companies load, but mapped after: they name their
+  // parent company from the company map.
+  const contacts = prefetch(listObjects(ctx.api, 'contact'));
+  const deals = prefetch(listObjects(ctx.api, 'deal'));
   const companyNames = new Map<string, string>();
   for await (const page of listObjects(ctx.api, 'company')) {
     const items = page.map((object) => toIntegrationItem('company', object, ctx, companyNames));
     for (const item of items) companyNames.set(item.id, item.name);
     yield items;
   }
-  const typed = (type: HubSpotType) =>
+  const mapped = (type: HubSpotType, pages: AsyncIterable<HubSpotObject[]>) =>
     (async function* () {
-      for await (const page of listObjects(ctx.api, type)) yield page.map((object) => toIntegrationItem(type, object, ctx, companyNames));
+      for await (const page of pages) yield page.map((object) => toIntegrationItem(type, object, ctx, companyNames));
     })();
-  yield* mergeAsync(typed('contact'), typed('deal'));
+  yield* mergeAsync(mapped('contact', contacts), mapped('deal', deals));
 }
 
 export const hubspot = {

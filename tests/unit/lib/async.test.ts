@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAsync, paginate } from '@/lib/async';
+import { mergeAsync, paginate, prefetch } from '@/lib/async';
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -47,5 +47,35 @@ describe('mergeAsync', () => {
       }
     };
     await expect(collect(mergeAsync(failing(), endless()))).rejects.toThrow('boom');
+  });
+});
+
+describe('prefetch', () => {
+  it('runs the source before anyone reads it, then yields everything in order', async () => {
+    const produced: number[] = [];
+    const source = async function* () {
+      for (const value of [1, 2, 3]) {
+        produced.push(value);
+        yield value;
+      }
+    };
+    const buffered = prefetch(source());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(produced).toEqual([1, 2, 3]);
+    expect(await collect(buffered)).toEqual([1, 2, 3]);
+  });
+
+  it('rethrows the source failure after the values before it', async () => {
+    const source = async function* () {
+      yield 1;
+      throw new Error('late failure');
+    };
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const value of prefetch(source())) seen.push(value);
+      })(),
+    ).rejects.toThrow('late failure');
+    expect(seen).toEqual([1]);
   });
 });
