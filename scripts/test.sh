@@ -11,8 +11,7 @@ REDIS_PORT=${TEST_REDIS_PORT:-6379}
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NO_COLOR=1 FORCE_COLOR=0
 export TEST_APP_URL="http://127.0.0.1:${TEST_PORT}"
 export TEST_REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/5"
-# Integration tests use it to act as a live client of the app's own sandbox.
-export TEST_SECRET_KEY="${TEST_SECRET_KEY:-$(head -c 32 /dev/urandom | base64)}"
+TEST_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
 
 APP_PID=""
@@ -54,6 +53,9 @@ if ! redis_answers; then
   redis_answers || fail_setup "redis-server did not start on port $REDIS_PORT"
 fi
 
+echo "== typecheck (app and tests)"
+./node_modules/.bin/tsc --noEmit -p . && echo 0 >"$ARTIFACTS/typecheck.status" || echo 1 >"$ARTIFACTS/typecheck.status"
+
 echo "== build"
 ./node_modules/.bin/next build >"$ARTIFACTS/build.log" 2>&1 || { tail -40 "$ARTIFACTS/build.log"; fail_setup "next build failed"; }
 tail -25 "$ARTIFACTS/build.log"
@@ -78,4 +80,4 @@ echo "== e2e"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/e2e.json" ./node_modules/.bin/playwright test --reporter=list,json
 
 echo "== summary"
-node scripts/summarize-tests.mjs "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"
+node scripts/summarize-tests.mjs "check:typecheck=$ARTIFACTS/typecheck.status" "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"

@@ -21,7 +21,8 @@ const notionObject = z.object({
   in_trash: z.boolean().optional(),
   parent,
   title: richText.optional(),
-  properties: z.record(z.string(), z.looseObject({ type: z.string().optional(), title: richText.optional() })).optional(),
+  // A page's title property holds rich text; a database's property schema holds `title: {}`.
+  properties: z.record(z.string(), z.looseObject({ type: z.string().optional(), title: z.unknown().optional() })).optional(),
 });
 type NotionObject = z.infer<typeof notionObject>;
 
@@ -43,7 +44,8 @@ const plainText = (parts: z.infer<typeof richText> | undefined) => (parts ?? [])
 export function titleOf(object: NotionObject): string {
   if (object.object === 'database') return plainText(object.title);
   const titleProperty = Object.values(object.properties ?? {}).find((property) => property.type === 'title');
-  return plainText(titleProperty?.title);
+  const parts = richText.safeParse(titleProperty?.title);
+  return parts.success ? plainText(parts.data) : '';
 }
 
 function parentIdOf(object: NotionObject): string | null {

@@ -116,3 +116,19 @@ describe('provider failures', () => {
     expect(body.error.message).toMatch(/HubSpot answered with an error/);
   });
 });
+
+describe.each(Object.keys(EXPECTED_MINIMUM))('%s after the user revoked access at the provider', (providerId) => {
+  beforeEach(() => sandbox(providerId).reset());
+
+  it('answers 401 reconnect_required and the list says so, until the user reconnects', async () => {
+    const browser = await connected(providerId);
+    await sandbox(providerId).faults({ revokeAllGrants: true, expireAccessTokens: true });
+    const { status, body } = await browser.json<{ error: { code: string; message: string } }>(`/api/integrations/${providerId}/items`);
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('reconnect_required');
+    expect(body.error.message).toMatch(/needs to be reconnected/);
+    expect(await browser.integration(providerId)).toMatchObject({ connected: false, status: 'reconnect_required' });
+    expect((await browser.connect(providerId)).status).toBe(200);
+    expect((await browser.json(`/api/integrations/${providerId}/items`)).status).toBe(200);
+  });
+});

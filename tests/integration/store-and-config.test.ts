@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP, appEnvironment, decideConsent, type Item, startApp, TestBrowser } from './helpers';
@@ -70,15 +69,13 @@ describe('live mode', () => {
   afterAll(() => app?.stop());
 
   it('uses the configured client and endpoints (here: the main app acting as HubSpot)', async () => {
-    const mainSecret = process.env.TEST_SECRET_KEY;
-    expect(mainSecret, 'npm test exports TEST_SECRET_KEY').toBeTruthy();
-    const clientSecret = createHmac('sha256', Buffer.from(mainSecret ?? '', 'base64')).update('sandbox-client-secret:hubspot').digest('hex');
+    const client = (await (await fetch(`${APP}/sandbox/hubspot/_client`)).json()) as { client_id: string; client_secret: string };
     app = await startApp(3194, {
       APP_URL: 'http://127.0.0.1:3194',
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5',
       SECRET_KEY,
-      HUBSPOT_CLIENT_ID: 'sandbox-hubspot-client',
-      HUBSPOT_CLIENT_SECRET: clientSecret,
+      HUBSPOT_CLIENT_ID: client.client_id,
+      HUBSPOT_CLIENT_SECRET: client.client_secret,
       HUBSPOT_AUTHORIZE_URL: `${APP}/sandbox/hubspot/oauth/authorize`,
       HUBSPOT_API_URL: `${APP}/sandbox/hubspot`,
     });

@@ -3,7 +3,7 @@ import { sandboxClientCredentials } from '../credentials';
 import type { EmulatorContext } from './emulator';
 import { defaultFaults, describeFaults, faultsInputSchema, mergeFaults } from './faults';
 import { jsonResponse, readJsonBody } from './http';
-import { expireAllAccessTokens } from './oauth/tokens';
+import { expireAllAccessTokens, revokeAllGrants } from './oauth/tokens';
 import { emptyStats } from './stats';
 
 /**
@@ -46,6 +46,7 @@ async function updateFaults(ctx: EmulatorContext): Promise<Response> {
     return controlError('invalid_faults', `Invalid faults: ${problems.join('; ')}.`);
   }
   if (parsed.data.expireAccessTokens) expireAllAccessTokens(state);
+  if (parsed.data.revokeAllGrants) revokeAllGrants(state);
   state.faults = mergeFaults(state.faults, parsed.data);
   return jsonResponse({ faults: describeFaults(state.faults) });
 }

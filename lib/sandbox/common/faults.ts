@@ -22,6 +22,8 @@ export const faultsInputSchema = z
       .max(100)
       .optional(),
     expireAccessTokens: z.literal(true).optional(),
+    /** One-shot: revokes every grant issued so far (refresh then fails with invalid_grant). */
+    revokeAllGrants: z.literal(true).optional(),
     accessTokenTtlSeconds: z.number().int().min(1).max(31_536_000).optional(),
     omitRetryAfter: z.boolean().optional(),
     /** Forces the page size of listings whose page size the provider chooses (Airtable bases, Notion search). */

@@ -104,6 +104,11 @@ export function expireAllAccessTokens(state: EmulatorState, now = Date.now()): v
   }
 }
 
+/** Fault `revokeAllGrants`: as if every user removed the app at the provider; tokens and refresh tokens die. */
+export function revokeAllGrants(state: EmulatorState): void {
+  for (const grantId of state.oauth.grants.keys()) revokeGrant(state, grantId);
+}
+
 /** Seconds until the time, never negative. */
 export function secondsUntil(time: number, now = Date.now()): number {
   return Math.max(0, Math.floor((time - now) / 1000));
