@@ -1,5 +1,6 @@
 import {
   LOAD_TIMEOUT,
+  SCREENSHOT_DIR,
   expect,
   integrationState,
   loadData,
@@ -73,5 +74,31 @@ test.describe('expired access tokens', () => {
     await expect(page.getByTestId('error-alert')).toHaveCount(0);
     await expect(page.getByTestId('status')).toHaveText(/^Connected as /, { timeout: LOAD_TIMEOUT });
     expect((await hubspot.stats()).tokenRequests.refresh_token).toBeGreaterThan(before.tokenRequests.refresh_token);
+  });
+});
+
+test.describe('access revoked at the provider', () => {
+  test.afterEach(async ({ request }) => {
+    await sandbox(request, 'hubspot').reset();
+  });
+
+  test('Load Data shows "needs reconnect", and Reconnect brings the table back', async ({ page, request }) => {
+    const hubspot = sandbox(request, 'hubspot');
+    await hubspot.reset();
+    await openAndConnect(page, 'hubspot');
+    await hubspot.faults({ revokeAllGrants: true });
+
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('status')).toHaveText(/needs reconnect/i, { timeout: LOAD_TIMEOUT });
+    await expect(page.getByTestId('reconnect-button')).toBeVisible();
+    expect((await integrationState(page.request, 'hubspot')).status).toBe('reconnect_required');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/hubspot-needs-reconnect.png` });
+
+    const popupPromise = page.waitForEvent('popup');
+    await page.getByTestId('reconnect-button').click();
+    const popup = await popupPromise;
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByTestId('status')).toHaveText(/^Connected as /, { timeout: LOAD_TIMEOUT });
+    expect(await loadData(page)).toBeGreaterThanOrEqual(provider('hubspot').minItems);
   });
 });
