@@ -1,5 +1,5 @@
 // Reads the JSON reports of the vitest and Playwright runs and prints the one line CI reads:
-// "N passed, N failed". A suite whose report is missing (it crashed or never ran) counts as one failure.
+// "N passed, N failed". A check (e.g. typecheck) counts as one test. A suite whose report is missing (it crashed or never ran) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 const [, , ...reports] = process.argv;
@@ -12,6 +12,13 @@ for (const spec of reports) {
   if (!existsSync(file)) {
     console.log(`${kind}: no report at ${file}; counting the suite as failed`);
     failed += 1;
+    continue;
+  }
+  if (kind.startsWith('check:')) {
+    const ok = readFileSync(file, 'utf8').trim() === '0';
+    if (ok) passed += 1;
+    else failed += 1;
+    console.log(`${kind.slice(6)}: ${ok ? 'passed' : 'failed'}`);
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
