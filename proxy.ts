@@ -8,7 +8,6 @@ import {
   createSessionCookieValue,
   verifySessionCookieValue,
 } from '@/lib/session';
-import { loopbackAliasRedirect } from '@/lib/canonical-origin';
 
 function pageContentSecurityPolicy(nonce: string, production: boolean): string {
   return [
@@ -29,11 +28,9 @@ function isPage(pathname: string): boolean {
   return !pathname.startsWith('/api/') && !pathname.startsWith('/sandbox/');
 }
 
-/** Session cookie, security headers and the canonical loopback origin, for every request. */
+/** Session cookie and security headers, for every request. */
 export function proxy(request: NextRequest) {
   const env = getEnv();
-  const redirect = loopbackAliasRedirect(request.nextUrl, request.headers.get('host'), env);
-  if (redirect) return NextResponse.redirect(redirect, 307);
 
   const requestHeaders = new Headers(request.headers);
   let sessionId = verifySessionCookieValue(request.cookies.get(SESSION_COOKIE)?.value);

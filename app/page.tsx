@@ -3,8 +3,10 @@ import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
 import AppHeader from '@/components/AppHeader';
 import IntegrationsHub from '@/components/IntegrationsHub';
+import { ensurePublicOrigin } from '@/lib/page-origin';
 
-export default function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await ensurePublicOrigin('/', await searchParams);
   return (
     <>
       <AppHeader />

@@ -25,3 +25,13 @@ test('a blocked popup falls back to a full-page redirect and comes back connecte
 
   expect(await integrationState(page.request, ID)).toMatchObject({ connected: true, status: 'connected' });
 });
+
+test('the page opened on a loopback alias moves to the public origin, so the OAuth round trip keeps its session', async ({ page, baseURL }) => {
+  const publicOrigin = new URL(baseURL ?? '');
+  test.skip(publicOrigin.hostname !== '127.0.0.1', 'needs APP_URL on 127.0.0.1 (as npm test sets it)');
+  const alias = `http://localhost:${publicOrigin.port}/?provider=notion`;
+  await page.goto(alias);
+  await page.waitForURL((url) => url.origin === publicOrigin.origin);
+  expect(new URL(page.url()).searchParams.get('provider')).toBe('notion');
+  await expect(page.getByTestId('integration-select')).toContainText('Notion');
+});
