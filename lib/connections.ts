@@ -49,7 +49,7 @@ export interface OpenConnection {
 export async function openConnection(
   provider: ProviderDefinition,
   sessionKey: string,
-  options: { signal?: AbortSignal; deadline?: number } = {},
+  options: { signal?: AbortSignal } = {},
 ): Promise<OpenConnection> {
   const config = resolveProviderConfig(provider);
   const stored = await loadConnection(sessionKey, provider.id);
@@ -66,7 +66,6 @@ export async function openConnection(
       return connection.accessToken;
     },
     signal: options.signal,
-    deadline: options.deadline,
   });
   return {
     api,

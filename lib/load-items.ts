@@ -4,9 +4,6 @@ import { ProviderError } from '@/lib/errors';
 import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/items';
 import type { ProviderDefinition } from '@/lib/providers/types';
 
-/** A whole load gives up (504) rather than keep a request open longer than this. */
-export const LOAD_TIME_LIMIT_MS = 120_000;
-
 /**
  * Every item of the session's account, batch by batch as the provider pages arrive.
  * Items are validated against the contract and de-duplicated by (provider, type, id).
@@ -16,7 +13,7 @@ export async function* loadItems(
   sessionKey: string,
   signal?: AbortSignal,
 ): AsyncGenerator<IntegrationItem[]> {
-  const connection = await openConnection(provider, sessionKey, { signal, deadline: Date.now() + LOAD_TIME_LIMIT_MS });
+  const connection = await openConnection(provider, sessionKey, { signal });
   const seen = new Set<string>();
   for await (const batch of provider.listItems({ ...connection, signal: signal ?? new AbortController().signal })) {
     const fresh: IntegrationItem[] = [];

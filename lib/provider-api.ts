@@ -6,6 +6,8 @@ import { rateLimiter, sleep } from '@/lib/rate-limiter';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 5;
+/** One request may spend this long waiting out 429s and retries before it gives up (504). */
+export const RETRY_BUDGET_MS = 60_000;
 
 export interface ProviderApiOptions {
   provider: ProviderDefinition;
@@ -16,8 +18,10 @@ export interface ProviderApiOptions {
   /** Called once when the provider rejects the token with 401; returns a new one or throws. */
   onUnauthorized?(rejected: string): Promise<string>;
   signal?: AbortSignal;
-  /** Give up (504) rather than wait past this moment (epoch ms). */
+  /** Give up (504) rather than wait past this moment (epoch ms), for short operations such as connecting. */
   deadline?: number;
+  /** Overrides RETRY_BUDGET_MS (tests). */
+  retryBudgetMs?: number;
 }
 
 function buildUrl(apiUrl: string, path: string, init: ApiRequestInit): URL {
@@ -71,14 +75,14 @@ async function describeBody(response: Response): Promise<string> {
 /**
  * The HTTP client every provider hook uses: waits for the account's rate budget, retries
  * 429 (honouring Retry-After), 5xx and network errors with backoff, refreshes once on 401,
- * validates the JSON with the given schema, and gives up with a clear error at the deadline.
+ * validates the JSON with the given schema, and gives up with a clear error when one request stalls too long.
  */
 export function createProviderApi(options: ProviderApiOptions): ProviderApi {
   const { provider, signal } = options;
   const name = provider.displayName;
 
-  async function waitOrGiveUp(ms: number, reason: string): Promise<void> {
-    if (options.deadline !== undefined && Date.now() + ms > options.deadline) {
+  async function waitOrGiveUp(ms: number, reason: string, giveUpAt: number): Promise<void> {
+    if (Date.now() + ms > giveUpAt) {
       throw new ProviderTimeoutError(name, `${reason}, and waiting longer would pass the time limit for this request`);
     }
     await sleep(ms, signal);
@@ -108,6 +112,8 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
   return {
     async request<T>(schema: z.ZodType<T>, path: string, init: ApiRequestInit = {}): Promise<T> {
       const url = buildUrl(options.apiUrl, path, init);
+      // A long load of a big account is fine; what is bounded is how long one request may stall.
+      const giveUpAt = Math.min(Date.now() + (options.retryBudgetMs ?? RETRY_BUDGET_MS), options.deadline ?? Infinity);
       let refreshed = false;
       for (let attempt = 1; ; attempt++) {
         await rateLimiter.acquire(options.limiterKey, provider.rateLimit, signal);
@@ -119,7 +125,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
           if (attempt >= MAX_ATTEMPTS) throw new ProviderTimeoutError(name, `${url.pathname} could not be reached after ${attempt} attempts`);
-          await waitOrGiveUp(backoffMs(attempt), `${url.pathname} could not be reached`);
+          await waitOrGiveUp(backoffMs(attempt), `${url.pathname} could not be reached`, giveUpAt);
           continue;
         }
         if (response.ok) {
@@ -140,13 +146,13 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
           await response.body?.cancel();
           rateLimiter.pause(options.limiterKey, Date.now() + waitMs);
           if (attempt >= MAX_ATTEMPTS) throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
-          await waitOrGiveUp(waitMs, `${name} asked to slow down`);
+          await waitOrGiveUp(waitMs, `${name} asked to slow down`, giveUpAt);
           continue;
         }
         if (response.status >= 500 || response.status === 423) {
           const detail = await describeBody(response);
           if (attempt >= MAX_ATTEMPTS) throw new ProviderError(name, `${detail} (HTTP ${response.status}, after ${attempt} attempts).`, response.status);
-          await waitOrGiveUp(backoffMs(attempt), `${name} answered HTTP ${response.status}`);
+          await waitOrGiveUp(backoffMs(attempt), `${name} answered HTTP ${response.status}`, giveUpAt);
           continue;
         }
         throw new ProviderError(name, `${await describeBody(response)} (HTTP ${response.status} from ${url.pathname}).`, response.status);

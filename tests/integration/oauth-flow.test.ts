@@ -3,6 +3,33 @@ import { APP, decideConsent, TestBrowser, sandbox } from './helpers';
 
 const PROVIDERS = ['hubspot', 'airtable', 'notion'];
 const WITH_PKCE = new Set(['hubspot', 'airtable']);
+const REVOCABLE = new Set(['hubspot', 'notion']);
+
+/** How each sandbox's token endpoint takes a code exchange (the real providers' styles). */
+const TOKEN_EXCHANGE: Record<string, { path: string; clientAuth: 'body' | 'basic' }> = {
+  hubspot: { path: '/oauth/v1/token', clientAuth: 'body' },
+  airtable: { path: '/oauth2/v1/token', clientAuth: 'basic' },
+};
+
+async function exchangeWithVerifier(providerId: string, callback: URL, redirectUri: string, verifier: string): Promise<Response> {
+  const client = (await (await fetch(`${APP}/sandbox/${providerId}/_client`)).json()) as { client_id: string; client_secret: string };
+  const { path, clientAuth } = TOKEN_EXCHANGE[providerId];
+  const form = new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: redirectUri, code_verifier: verifier });
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (clientAuth === 'basic') headers.authorization = `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`;
+  else form.set('client_id', client.client_id), form.set('client_secret', client.client_secret);
+  return fetch(`${APP}/sandbox/${providerId}${path}`, { method: 'POST', headers, body: form });
+}
+
+describe.each([...WITH_PKCE])('%s sandbox enforces PKCE', (providerId) => {
+  it('rejects a code exchange with the wrong code_verifier', async () => {
+    const consent = await new TestBrowser().authorize(providerId);
+    const callback = await decideConsent(consent, 'allow');
+    const answer = await exchangeWithVerifier(providerId, callback, consent.searchParams.get('redirect_uri') ?? '', 'x'.repeat(43));
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(await answer.json())).toMatch(/invalid_grant|BAD_AUTH_CODE|verifier/i);
+  });
+});
 
 describe.each(PROVIDERS)('%s OAuth flow', (providerId) => {
   beforeEach(() => sandbox(providerId).reset());
@@ -102,6 +129,7 @@ describe.each(PROVIDERS)('%s OAuth flow', (providerId) => {
     await browser.connect(providerId);
     const answer = await browser.fetch(`/api/integrations/${providerId}`, { method: 'DELETE' });
     expect(answer.status).toBe(204);
+    if (REVOCABLE.has(providerId)) expect((await sandbox(providerId).stats()).revoked).toBeGreaterThanOrEqual(1);
     expect((await browser.integration(providerId)).connected).toBe(false);
     const items = await browser.json<{ error: { code: string } }>(`/api/integrations/${providerId}/items`);
     expect(items.status).toBe(401);
