@@ -3,6 +3,7 @@ import { NotConnectedError } from '@/lib/errors';
 import { safeUrl } from '@/lib/items';
 import { type Connection, deleteConnection, loadConnection, touchConnection } from '@/lib/oauth/connection-store';
 import { ensureFreshConnection } from '@/lib/oauth/refresh';
+import { basicClientAuthorization } from '@/lib/oauth/token-request';
 import { createProviderApi } from '@/lib/provider-api';
 import { resolveProviderConfig } from '@/lib/providers/config';
 import { providers } from '@/lib/providers';
@@ -95,8 +96,7 @@ export async function disconnect(provider: ProviderDefinition, sessionKey: strin
       api,
       accessToken: connection.accessToken,
       refreshToken: connection.refreshToken,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
+      clientAuthorization: basicClientAuthorization(config),
     });
   } catch (error) {
     // The credentials are already gone from our side; a failed revoke only means the provider keeps them until they expire.

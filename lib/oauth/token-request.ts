@@ -24,14 +24,15 @@ const errorSchema = z.looseObject({
   message: z.string().optional(),
 });
 
-function clientAuthHeader(config: ProviderConfig): string {
+/** HTTP Basic client authentication (RFC 6749 section 2.3.1), for providers that take it. */
+export function basicClientAuthorization(config: Pick<ProviderConfig, 'clientId' | 'clientSecret'>): string {
   return `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')}`;
 }
 
 function buildRequest(provider: ProviderDefinition, config: ProviderConfig, params: Record<string, string>): RequestInit {
   const fields = provider.token.clientAuth === 'body' ? { ...params, client_id: config.clientId, client_secret: config.clientSecret } : params;
   const headers: Record<string, string> = { accept: 'application/json', ...provider.api.headers };
-  if (provider.token.clientAuth === 'basic') headers.authorization = clientAuthHeader(config);
+  if (provider.token.clientAuth === 'basic') headers.authorization = basicClientAuthorization(config);
   if (provider.token.bodyFormat === 'json') {
     headers['content-type'] = 'application/json';
     return { method: 'POST', headers, body: JSON.stringify(fields) };

@@ -132,12 +132,12 @@ export const notion = {
 
   listItems,
 
-  async revoke({ api, accessToken, clientId, clientSecret }) {
+  async revoke({ api, accessToken, clientAuthorization }) {
     await api.request(z.unknown(), '/v1/oauth/revoke', {
       method: 'POST',
       json: { token: accessToken },
       auth: false,
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
+      headers: { authorization: clientAuthorization },
     });
   },
 } as const satisfies ProviderDefinition;

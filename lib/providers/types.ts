@@ -58,8 +58,8 @@ export interface RevokeContext {
   api: ProviderApi;
   accessToken: string;
   refreshToken: string | null;
-  clientId: string;
-  clientSecret: string;
+  /** `Basic base64(client_id:client_secret)`, for revoke endpoints that authenticate the client. */
+  clientAuthorization: string;
 }
 
 export interface ProviderDefinition {
