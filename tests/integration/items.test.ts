@@ -86,6 +86,17 @@ describe.each(Object.keys(EXPECTED_MINIMUM))('%s items', (providerId) => {
     expect((await sandbox(providerId).stats()).tokenRequests.refresh_token).toBe(1);
   });
 
+  it('refreshes before expiry, without waiting for the provider to reject the token', async () => {
+    // Tokens that live 2 minutes are inside the 5-minute refresh margin from the start.
+    await sandbox(providerId).faults({ accessTokenTtlSeconds: 120 });
+    const browser = await connected(providerId);
+    await sandbox(providerId).reset();
+    const { status } = await browser.json(`/api/integrations/${providerId}/items`);
+    expect(status).toBe(200);
+    const stats = await sandbox(providerId).stats();
+    expect(stats.tokenRequests.refresh_token).toBe(1);
+  });
+
   it('stays within a tight rate limit by waiting, and still returns everything', async () => {
     const browser = await connected(providerId);
     const expected = (await browser.json<Item[]>(`/api/integrations/${providerId}/items`)).body.length;
