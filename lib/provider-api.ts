@@ -2,7 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { IntegrationError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
 import type { ApiRequestInit, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
-import { rateLimiter, sleep } from '@/lib/rate-limiter';
+import { rateLimiter } from '@/lib/rate-limiter';
+import { sleep } from '@/lib/sleep';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 5;
@@ -144,7 +145,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         if (response.status === 429) {
           const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? provider.rateLimit.retryAfterDefaultMs;
           await response.body?.cancel();
-          rateLimiter.pause(options.limiterKey, Date.now() + waitMs);
+          await rateLimiter.pause(options.limiterKey, waitMs);
           if (attempt >= MAX_ATTEMPTS) throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
           await waitOrGiveUp(waitMs, `${name} asked to slow down`, giveUpAt);
           continue;

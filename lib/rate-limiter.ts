@@ -1,60 +1,29 @@
 import 'server-only';
+import { randomToken } from '@/lib/crypto';
+import { sleep } from '@/lib/sleep';
+import { getStore } from '@/lib/store';
 
 export interface RateLimit {
   requests: number;
   intervalMs: number;
 }
 
-interface Window {
-  starts: number[];
-  pausedUntil: number;
-}
-
-const holder = globalThis as typeof globalThis & { __integrationsHubRateWindows?: Map<string, Window> };
-const windows = (holder.__integrationsHubRateWindows ??= new Map());
-
-function abortable(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-export const sleep = abortable;
-
 /**
- * A sliding-window limiter per key (one provider account): at most `requests` starts in
- * any `intervalMs`. Callers wait their turn instead of getting 429s. `pause` holds every
- * caller of the key, e.g. after the provider answered 429 with Retry-After.
+ * A sliding-window limiter per key (one provider account): at most `requests` starts in any
+ * `intervalMs`, counted in the store, so every server instance shares one budget per account.
+ * Callers wait their turn instead of collecting 429s. `pause` holds every caller of the key,
+ * e.g. after the provider answered 429 with Retry-After.
  */
 export const rateLimiter = {
   async acquire(key: string, limit: RateLimit, signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const now = Date.now();
-      const window = windows.get(key) ?? { starts: [], pausedUntil: 0 };
-      windows.set(key, window);
-      while (window.starts.length && window.starts[0] <= now - limit.intervalMs) window.starts.shift();
-      let waitMs = window.pausedUntil - now;
-      if (waitMs <= 0 && window.starts.length < limit.requests) {
-        window.starts.push(now);
-        return;
-      }
-      if (waitMs <= 0) waitMs = window.starts[0] + limit.intervalMs - now;
-      await abortable(Math.max(1, waitMs), signal);
+      const waitMs = await getStore().reserveRateSlot(`rate:${key}`, limit.requests, limit.intervalMs, randomToken(8));
+      if (waitMs <= 0) return;
+      await sleep(waitMs, signal);
     }
   },
 
-  pause(key: string, untilMs: number): void {
-    const window = windows.get(key) ?? { starts: [], pausedUntil: 0 };
-    window.pausedUntil = Math.max(window.pausedUntil, untilMs);
-    windows.set(key, window);
+  async pause(key: string, durationMs: number): Promise<void> {
+    await getStore().pauseRate(`rate:${key}`, durationMs);
   },
 };

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isIntegrationError, OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
 import type { ProviderConfig } from '@/lib/providers/config';
+import { sleep } from '@/lib/sleep';
 import type { ProviderDefinition, TokenResponse } from '@/lib/providers/types';
 
 const TOKEN_TIMEOUT_MS = 15_000;
@@ -49,8 +50,6 @@ async function readJson(response: Response): Promise<unknown> {
     return { message: text.slice(0, 200) };
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * POSTs to the provider's token endpoint with its client authentication style and body format.

@@ -9,6 +9,7 @@ interface Entry {
 /** An in-process store for a single server without Redis. Expired entries are swept lazily and every minute. */
 export function createMemoryStore(now: () => number = Date.now): Store {
   const entries = new Map<string, Entry>();
+  const rateWindows = new Map<string, { starts: number[]; pausedUntil: number }>();
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now()) {
@@ -49,6 +50,23 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async expire(key, ttlSeconds) {
       const entry = live(key);
       if (entry) entry.expiresAt = now() + ttlSeconds * 1000;
+    },
+    async reserveRateSlot(key, requests, intervalMs) {
+      const at = now();
+      const window = rateWindows.get(key) ?? { starts: [], pausedUntil: 0 };
+      rateWindows.set(key, window);
+      window.starts = window.starts.filter((start) => start > at - intervalMs);
+      if (window.pausedUntil > at) return window.pausedUntil - at;
+      if (window.starts.length < requests) {
+        window.starts.push(at);
+        return 0;
+      }
+      return Math.max(1, window.starts[0] + intervalMs - at);
+    },
+    async pauseRate(key, durationMs) {
+      const window = rateWindows.get(key) ?? { starts: [], pausedUntil: 0 };
+      window.pausedUntil = Math.max(window.pausedUntil, now() + durationMs);
+      rateWindows.set(key, window);
     },
     async ping() {},
   };

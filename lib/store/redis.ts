@@ -6,6 +6,31 @@ import type { Store } from '@/lib/store/types';
 /** Every store call gives up after this long, so a dead Redis answers 503 quickly instead of hanging. */
 const OPERATION_TIMEOUT_MS = 1000;
 
+// Redis's own clock, so every server instance agrees on the window.
+const RESERVE_RATE_SLOT = `
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[2])
+local paused = tonumber(redis.call("GET", KEYS[2]) or "0")
+if paused > now then return paused - now end
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window)
+if redis.call("ZCARD", KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call("ZADD", KEYS[1], now, ARGV[3])
+  redis.call("PEXPIRE", KEYS[1], window)
+  return 0
+end
+local oldest = redis.call("ZRANGE", KEYS[1], 0, 0, "WITHSCORES")
+return math.max(1, tonumber(oldest[2]) + window - now)`;
+
+const PAUSE_RATE = `
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local untilMs = now + tonumber(ARGV[1])
+if untilMs > tonumber(redis.call("GET", KEYS[1]) or "0") then
+  redis.call("SET", KEYS[1], untilMs, "PX", ARGV[1])
+end
+return 0`;
+
 const RELEASE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -85,6 +110,15 @@ export function createRedisStore(url: string): Store {
     },
     async expire(key, ttlSeconds) {
       await run('EXPIRE', () => client.expire(key, Math.max(1, Math.ceil(ttlSeconds))));
+    },
+    async reserveRateSlot(key, requests, intervalMs, member) {
+      const reply = await run('EVAL', () =>
+        client.eval(RESERVE_RATE_SLOT, { keys: [key, `${key}:pause`], arguments: [String(requests), String(intervalMs), member] }),
+      );
+      return Number(reply);
+    },
+    async pauseRate(key, durationMs) {
+      await run('EVAL', () => client.eval(PAUSE_RATE, { keys: [`${key}:pause`], arguments: [String(Math.max(1, Math.ceil(durationMs)))] }));
     },
     async ping() {
       await run('PING', () => client.ping());

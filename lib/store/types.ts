@@ -12,5 +12,13 @@ export interface Store {
   /** Deletes only when the key still holds `value` (releasing a lock we own). */
   delIfEquals(key: string, value: string): Promise<void>;
   expire(key: string, ttlSeconds: number): Promise<void>;
+  /**
+   * Sliding-window rate limiting: records a request start under `key` and returns 0 when fewer
+   * than `requests` started in the last `intervalMs` (and no pause is on); otherwise records
+   * nothing and returns how many ms to wait before asking again.
+   */
+  reserveRateSlot(key: string, requests: number, intervalMs: number, member: string): Promise<number>;
+  /** Holds every reservation of `key` for `durationMs` (never shortens a longer pause). */
+  pauseRate(key: string, durationMs: number): Promise<void>;
   ping(): Promise<void>;
 }

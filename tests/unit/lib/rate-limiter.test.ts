@@ -15,14 +15,14 @@ describe('rateLimiter', () => {
   it('holds every caller of a key while paused', async () => {
     const key = `test:${Math.random()}`;
     const begin = Date.now();
-    rateLimiter.pause(key, begin + 150);
+    await rateLimiter.pause(key, 150);
     await rateLimiter.acquire(key, { requests: 100, intervalMs: 1000 });
     expect(Date.now() - begin).toBeGreaterThanOrEqual(145);
   });
 
   it('stops waiting when aborted', async () => {
     const key = `test:${Math.random()}`;
-    rateLimiter.pause(key, Date.now() + 10_000);
+    await rateLimiter.pause(key, 10_000);
     await expect(rateLimiter.acquire(key, { requests: 1, intervalMs: 1000 }, AbortSignal.timeout(50))).rejects.toBeDefined();
   });
 });

@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRedisStore } from '@/lib/store/redis';
+
+const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
+// Two clients stand for two server instances sharing one Redis.
+const first = createRedisStore(url);
+const second = createRedisStore(url);
+const key = `rate:test:${Date.now()}:${Math.random()}`;
+
+afterAll(async () => {
+  await first.del(key);
+  await first.del(`${key}:pause`);
+});
+
+describe('Redis store', () => {
+  it('shares one rate window between instances', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await (i % 2 ? second : first).reserveRateSlot(key, 4, 2000, `m${i}`));
+    expect(answers.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    for (const wait of answers.slice(4)) {
+      expect(wait).toBeGreaterThan(1500);
+      expect(wait).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it('holds every instance during a pause, without shortening a longer one', async () => {
+    const pauseKey = `${key}:paused`;
+    await first.pauseRate(pauseKey, 3000);
+    await second.pauseRate(pauseKey, 100);
+    const wait = await second.reserveRateSlot(pauseKey, 100, 1000, 'a');
+    expect(wait).toBeGreaterThan(2500);
+    await first.del(`${pauseKey}:pause`);
+  });
+
+  it('is single-use for GETDEL and owner-only for lock release', async () => {
+    const lock = `${key}:lock`;
+    expect(await first.setIfAbsent(lock, 'a', 5000)).toBe(true);
+    expect(await second.setIfAbsent(lock, 'b', 5000)).toBe(false);
+    await second.delIfEquals(lock, 'b');
+    expect(await first.get(lock)).toBe('a');
+    await first.delIfEquals(lock, 'a');
+    await first.set(lock, 'once', 60);
+    expect(await second.getDel(lock)).toBe('once');
+    expect(await first.getDel(lock)).toBeNull();
+  });
+});

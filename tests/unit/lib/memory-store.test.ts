@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '@/lib/store/memory';
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('memory store', () => {
+  it('expires values and reads single-use values once', async () => {
+    const time = clock();
+    const store = createMemoryStore(time.now);
+    await store.set('a', '1', 10);
+    expect(await store.getDel('a')).toBe('1');
+    expect(await store.getDel('a')).toBeNull();
+    await store.set('b', '2', 10);
+    time.advance(10_001);
+    expect(await store.get('b')).toBeNull();
+  });
+
+  it('takes a lock once, and releases it only for its owner', async () => {
+    const store = createMemoryStore(clock().now);
+    expect(await store.setIfAbsent('lock', 'me', 1000)).toBe(true);
+    expect(await store.setIfAbsent('lock', 'you', 1000)).toBe(false);
+    await store.delIfEquals('lock', 'you');
+    expect(await store.get('lock')).toBe('me');
+    await store.delIfEquals('lock', 'me');
+    expect(await store.get('lock')).toBeNull();
+  });
+
+  it('reserves rate slots in a sliding window and honours pauses', async () => {
+    const time = clock();
+    const store = createMemoryStore(time.now);
+    expect(await store.reserveRateSlot('r', 2, 1000, 'x')).toBe(0);
+    time.advance(100);
+    expect(await store.reserveRateSlot('r', 2, 1000, 'y')).toBe(0);
+    expect(await store.reserveRateSlot('r', 2, 1000, 'z')).toBe(900);
+    time.advance(900);
+    expect(await store.reserveRateSlot('r', 2, 1000, 'z')).toBe(0);
+    await store.pauseRate('r', 5000);
+    await store.pauseRate('r', 10);
+    expect(await store.reserveRateSlot('r', 100, 1000, 'w')).toBe(5000);
+  });
+});
