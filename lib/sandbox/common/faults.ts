@@ -28,6 +28,8 @@ export const faultsInputSchema = z
     omitRetryAfter: z.boolean().optional(),
     /** Forces the page size of listings whose page size the provider chooses (Airtable bases, Notion search). */
     pageSize: z.number().int().min(1).max(1000).optional(),
+    /** Multiplies the generated data (a large account, for benchmarks); 1 is the normal data set. */
+    dataScale: z.number().int().min(1).max(50).optional(),
   })
   .strict();
 
@@ -41,10 +43,11 @@ export interface Faults {
   accessTokenTtlSeconds: number | null;
   omitRetryAfter: boolean;
   pageSize: number | null;
+  dataScale: number;
 }
 
 export function defaultFaults(): Faults {
-  return { latencyMs: 0, rateLimit: null, fail: [], accessTokenTtlSeconds: null, omitRetryAfter: false, pageSize: null };
+  return { latencyMs: 0, rateLimit: null, fail: [], accessTokenTtlSeconds: null, omitRetryAfter: false, pageSize: null, dataScale: 1 };
 }
 
 /** Merges an update into the current faults (given fields replace; `fail` replaces the queue). */
@@ -56,6 +59,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     accessTokenTtlSeconds: input.accessTokenTtlSeconds ?? current.accessTokenTtlSeconds,
     omitRetryAfter: input.omitRetryAfter ?? current.omitRetryAfter,
     pageSize: input.pageSize ?? current.pageSize,
+    dataScale: input.dataScale ?? current.dataScale,
   };
 }
 
@@ -76,5 +80,6 @@ export function describeFaults(faults: Faults): Record<string, unknown> {
     accessTokenTtlSeconds: faults.accessTokenTtlSeconds,
     omitRetryAfter: faults.omitRetryAfter,
     pageSize: faults.pageSize,
+    dataScale: faults.dataScale,
   };
 }

@@ -124,14 +124,16 @@ function dealBuilder(companies: CrmTable): PropertyBuilder {
   };
 }
 
-function generateCrm(): CrmData {
+function generateCrm(scale: number): CrmData {
   const random = new SeededRandom('hubspot-crm-v1');
-  const companies = generateTable(CRM_OBJECT_TYPES.companies, random, CRM_COUNTS.companies, 9_104_000_001, buildCompany);
-  const contacts = generateTable(CRM_OBJECT_TYPES.contacts, random, CRM_COUNTS.contacts, 1_001, contactBuilder(companies));
-  const deals = generateTable(CRM_OBJECT_TYPES.deals, random, CRM_COUNTS.deals, 17_500_000_001, dealBuilder(companies));
+  const companies = generateTable(CRM_OBJECT_TYPES.companies, random, CRM_COUNTS.companies * scale, 9_104_000_001, buildCompany);
+  const contacts = generateTable(CRM_OBJECT_TYPES.contacts, random, CRM_COUNTS.contacts * scale, 1_001, contactBuilder(companies));
+  const deals = generateTable(CRM_OBJECT_TYPES.deals, random, CRM_COUNTS.deals * scale, 17_500_000_001, dealBuilder(companies));
   return { contacts, companies, deals };
 }
 
+/** The CRM at the current `dataScale` fault (1 unless a benchmark asks for a large account). */
 export function crmData(state: EmulatorState): CrmData {
-  return cachedData(state, 'crm', generateCrm);
+  const scale = state.faults.dataScale;
+  return cachedData(state, scale === 1 ? 'crm' : `crm:x${scale}`, () => generateCrm(scale));
 }
