@@ -28,17 +28,24 @@ export function handleItems(request: Request, providerId: string): Promise<Respo
     }
     const encoder = new TextEncoder();
     const lines = (batch: IntegrationItem[]) => encoder.encode(batch.map((item) => `${JSON.stringify(item)}\n`).join(''));
+    let cancelled = false;
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
         try {
           if (!first.done) controller.enqueue(lines(first.value));
-          for await (const batch of batches) controller.enqueue(lines(batch));
+          for await (const batch of batches) {
+            if (cancelled) return;
+            controller.enqueue(lines(batch));
+          }
         } catch (error) {
-          if (!request.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(describeError(error).body)}\n`));
+          // A browser that went away gets nothing more; anyone still reading learns why the list ends here.
+          if (cancelled || request.signal.aborted) return;
+          controller.enqueue(encoder.encode(`${JSON.stringify(describeError(error).body)}\n`));
         }
         controller.close();
       },
       async cancel() {
+        cancelled = true;
         await batches.return(undefined);
       },
     });

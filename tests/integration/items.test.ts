@@ -143,3 +143,26 @@ describe.each(Object.keys(EXPECTED_MINIMUM))('%s after the user revoked access a
     expect((await browser.json(`/api/integrations/${providerId}/items`)).status).toBe(200);
   });
 });
+
+describe('a load that fails midway', () => {
+  beforeEach(() => sandbox('notion').reset());
+
+  it('ends the NDJSON stream with an error line after the items that arrived', async () => {
+    const browser = await connected('notion');
+    await sandbox('notion').faults({ pageSize: 10 });
+    const response = await browser.fetch('/api/integrations/notion/items', { headers: { accept: 'application/x-ndjson' } });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    // The user removes the app at the provider while the load is still paging.
+    await sandbox('notion').faults({ revokeAllGrants: true });
+    let text = new TextDecoder().decode(first.value);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+    const lines = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id?: string; error?: { code: string; message: string } });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(0, -1).every((line) => typeof line.id === 'string')).toBe(true);
+    expect(lines.at(-1)?.error?.code).toBe('reconnect_required');
+    expect(await browser.integration('notion')).toMatchObject({ status: 'reconnect_required' });
+  });
+});
