@@ -2,7 +2,7 @@ import 'server-only';
 import { NotConnectedError } from '@/lib/errors';
 import { safeUrl } from '@/lib/items';
 import { type Connection, deleteConnection, loadConnection, touchConnection } from '@/lib/oauth/connection-store';
-import { ensureFreshConnection } from '@/lib/oauth/refresh';
+import { ensureFreshConnection, needsRefresh } from '@/lib/oauth/refresh';
 import { basicClientAuthorization } from '@/lib/oauth/token-request';
 import { createProviderApi } from '@/lib/provider-api';
 import { resolveProviderConfig } from '@/lib/providers/config';
@@ -61,7 +61,11 @@ export async function openConnection(
     provider,
     apiUrl: config.apiUrl,
     limiterKey: `${provider.id}:${connection.account.id}`,
-    accessToken: () => connection.accessToken,
+    // A load can outlive a token (HubSpot's last 30 minutes): check before each request, not only at the start.
+    async accessToken() {
+      if (needsRefresh(connection)) connection = await ensureFreshConnection({ provider, config, sessionKey }, connection);
+      return connection.accessToken;
+    },
     async onUnauthorized(rejected) {
       connection = await ensureFreshConnection({ provider, config, sessionKey, rejectedAccessToken: rejected }, connection);
       return connection.accessToken;

@@ -15,7 +15,8 @@ export interface ProviderApiOptions {
   apiUrl: string;
   /** Rate-limit key: the provider account (its limits are per account, whoever calls). */
   limiterKey: string;
-  accessToken(): string;
+  /** The token for the next request (may refresh it first). */
+  accessToken(): string | Promise<string>;
   /** Called once when the provider rejects the token with 401; returns a new one or throws. */
   onUnauthorized?(rejected: string): Promise<string>;
   signal?: AbortSignal;
@@ -119,7 +120,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
       for (let attempt = 1; ; attempt++) {
         await rateLimiter.acquire(options.limiterKey, provider.rateLimit, signal);
         if (init.bucket) await rateLimiter.acquire(`${options.limiterKey}:${init.bucket}`, provider.rateLimit.perBucket ?? provider.rateLimit, signal);
-        const token = options.accessToken();
+        const token = await options.accessToken();
         let response: Response;
         try {
           response = await send(url, init, token);
