@@ -11,7 +11,8 @@ REDIS_PORT=${TEST_REDIS_PORT:-6379}
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NO_COLOR=1 FORCE_COLOR=0
 export TEST_APP_URL="http://127.0.0.1:${TEST_PORT}"
 export TEST_REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/5"
-TEST_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
+# The app's key; a second instance in the integration tests shares it (and Redis) to act as another server.
+export TEST_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
 
 APP_PID=""

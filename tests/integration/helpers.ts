@@ -5,9 +5,15 @@ export const APP = (process.env.TEST_APP_URL ?? 'http://127.0.0.1:3100').replace
 
 /** A browser-like HTTP client: keeps its own cookies, never follows redirects by itself. */
 export class TestBrowser {
-  private readonly cookies = new Map<string, string>();
+  constructor(
+    readonly origin = APP,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
 
-  constructor(readonly origin = APP) {}
+  /** The same browser session (cookies) talking to another server instance. */
+  at(origin: string): TestBrowser {
+    return new TestBrowser(origin, this.cookies);
+  }
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const url = path.startsWith('http') ? path : `${this.origin}${path}`;

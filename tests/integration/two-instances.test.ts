@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { APP, type Item, sandbox, startApp, TestBrowser } from './helpers';
+
+/**
+ * Two server instances share Redis and SECRET_KEY, as behind a load balancer. The second one is
+ * configured "live" against the first one's Airtable sandbox, so both hold valid tokens for the
+ * same connection. Airtable's refresh tokens are single-use: a second refresh would revoke the chain.
+ */
+describe('two server instances sharing Redis', () => {
+  let second: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    const client = (await (await fetch(`${APP}/sandbox/airtable/_client`)).json()) as { client_id: string; client_secret: string };
+    second = await startApp(3195, {
+      APP_URL: APP,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5',
+      SECRET_KEY: process.env.TEST_SECRET_KEY ?? '',
+      AIRTABLE_CLIENT_ID: client.client_id,
+      AIRTABLE_CLIENT_SECRET: client.client_secret,
+      AIRTABLE_AUTHORIZE_URL: `${APP}/sandbox/airtable/oauth2/v1/authorize`,
+      AIRTABLE_TOKEN_URL: `${APP}/sandbox/airtable/oauth2/v1/token`,
+      AIRTABLE_API_URL: `${APP}/sandbox/airtable`,
+    });
+  });
+  afterAll(() => second?.stop());
+  beforeEach(() => sandbox('airtable').reset());
+
+  it('see the same session and connection', async () => {
+    expect(process.env.TEST_SECRET_KEY, 'npm test exports TEST_SECRET_KEY').toBeTruthy();
+    const browser = new TestBrowser();
+    expect((await browser.connect('airtable')).status).toBe(200);
+    expect(await browser.at(second.url).integration('airtable')).toMatchObject({ connected: true, mode: 'live' });
+  });
+
+  it('refresh a rotating token exactly once when both need it at the same moment', async () => {
+    const browser = new TestBrowser();
+    expect((await browser.connect('airtable')).status).toBe(200);
+    const expected = (await browser.json<Item[]>('/api/integrations/airtable/items')).body.length;
+    await sandbox('airtable').reset();
+    await sandbox('airtable').faults({ expireAccessTokens: true });
+    const loads = [browser, browser.at(second.url), browser, browser.at(second.url)].map((client) =>
+      client.json<Item[]>('/api/integrations/airtable/items'),
+    );
+    for (const answer of await Promise.all(loads)) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.length).toBe(expected);
+    }
+    expect((await sandbox('airtable').stats()).tokenRequests.refresh_token).toBe(1);
+    expect(await browser.integration('airtable')).toMatchObject({ connected: true, status: 'connected' });
+  });
+});
