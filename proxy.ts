@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { randomToken } from '@/lib/crypto';
 import { getEnv } from '@/lib/env';
+import { errorBody } from '@/lib/http';
 import {
   SESSION_COOKIE,
   SESSION_HEADER,
@@ -24,12 +25,25 @@ function pageContentSecurityPolicy(nonce: string, production: boolean): string {
   ].join('; ');
 }
 
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isPage(pathname: string): boolean {
   return !pathname.startsWith('/api/') && !pathname.startsWith('/sandbox/');
 }
 
 /** Session cookie and security headers, for every request. */
 export function proxy(request: NextRequest) {
+  // Next answers a malformed %-escape in a dynamic segment with a bare 500; say what is wrong instead.
+  if (!isDecodablePath(request.nextUrl.pathname)) {
+    return Response.json(errorBody('bad_request', 'The URL path has a malformed %-escape.'), { status: 400 });
+  }
   const env = getEnv();
 
   const requestHeaders = new Headers(request.headers);

@@ -153,6 +153,28 @@ describe('bad requests', () => {
     }
   });
 
+  it('never answers 500 to malformed or hostile URLs', async () => {
+    const browser = new TestBrowser();
+    for (const [method, path] of [
+      ['GET', '/api/integrations/%ZZ/items'],
+      ['GET', '/sandbox/hubspot/%E0%A4%A'],
+      ['GET', '/api/integrations/__proto__/items'],
+      ['GET', '/api/integrations/constructor/authorize'],
+      ['GET', '/api/integrations/..%2f..%2fetc/items'],
+      ['GET', `/api/integrations/hubspot/items?${'x'.repeat(4000)}=1`],
+      ['GET', '/api/integrations/hubspot/oauth2callback?state=%00&code=%FF'],
+      ['GET', '/api/integrations/hubspot/oauth2callback?state=a&state=b&code=1&code=2'],
+      ['POST', '/api/integrations/hubspot/items'],
+      ['PUT', '/api/integrations'],
+      ['GET', '/sandbox/hubspot/crm/v3/objects/contacts?limit=abc'],
+      ['DELETE', '/api/integrations/%ZZ'],
+    ]) {
+      const response = await browser.fetch(path, { method, headers: { accept: 'application/x-ndjson;q=abc, */*' } });
+      expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+    }
+  });
+
   it('rejects an unknown authorize mode with 400', async () => {
     const { status, body } = await new TestBrowser().json<{ error: { code: string } }>('/api/integrations/hubspot/authorize?mode=evil');
     expect(status).toBe(400);
