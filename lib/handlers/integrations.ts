@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { disconnect, listIntegrations } from '@/lib/connections';
-import { BadRequestError } from '@/lib/errors';
-import { describeError, withErrors } from '@/lib/http';
+import { BadRequestError, ProviderNotFoundError } from '@/lib/errors';
+import { describeError, toErrorResponse, withErrors } from '@/lib/http';
 import { completeAuthorization, FlowError, startAuthorization } from '@/lib/oauth/authorization';
 import { callbackPage, failureMessage, redirectBack, successMessage } from '@/lib/oauth/callback-page';
 import { findProvider, getProvider } from '@/lib/providers';
@@ -44,7 +44,7 @@ export function handleAuthorize(request: Request, providerId: string): Promise<R
 
 export async function handleCallback(request: Request, providerId: string): Promise<Response> {
   const provider = findProvider(providerId);
-  if (!provider) return withErrors(async () => getProvider(providerId) && new Response(null));
+  if (!provider) return toErrorResponse(new ProviderNotFoundError(providerId));
   try {
     const result = await completeAuthorization(provider, await currentSessionKey(), new URL(request.url).searchParams);
     const message = successMessage(provider.id, result.account);

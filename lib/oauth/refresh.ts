@@ -5,6 +5,7 @@ import { type Connection, loadConnection, saveConnection } from '@/lib/oauth/con
 import { isInvalidGrant, requestToken } from '@/lib/oauth/token-request';
 import type { ProviderConfig } from '@/lib/providers/config';
 import type { ProviderDefinition } from '@/lib/providers/types';
+import { sleep } from '@/lib/sleep';
 import { getStore } from '@/lib/store';
 
 /** Refresh this long before expiry, so a load that starts now never runs on an expiring token. */
@@ -57,7 +58,7 @@ async function refreshUnderLock(request: RefreshRequest): Promise<Connection> {
     if (Date.now() > deadline) {
       throw new ProviderTimeoutError(request.provider.displayName, 'another request has been refreshing the access token for too long');
     }
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    await sleep(LOCK_POLL_MS);
   }
   try {
     const current = await currentConnection(request);

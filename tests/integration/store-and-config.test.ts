@@ -44,9 +44,13 @@ describe('without REDIS_URL', () => {
 });
 
 describe('configuration errors', () => {
-  it('refuses to start with a wrong variable, naming it and the fix', async () => {
+  it.each([
+    [{ REDIS_URL: 'http://not-redis:6379' }, /REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//],
+    [{ SECRET_KEY: 'too-short' }, /SECRET_KEY must hold at least 32 bytes/],
+    [{ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret' }, /SECRET_KEY is required in production while HUBSPOT_CLIENT_ID is set/],
+  ])('refuses to start with %o, naming the variable and the fix', async (env, message) => {
     const child = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', '3193'], {
-      env: appEnvironment({ REDIS_URL: 'http://not-redis:6379' }),
+      env: appEnvironment(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -54,13 +58,13 @@ describe('configuration errors', () => {
     child.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      child.on("exit", (exitCode: number | null) => {
+      child.on('exit', (exitCode: number | null) => {
         clearTimeout(timer);
         resolve(exitCode);
       });
     });
     expect(code).not.toBe(0);
-    expect(output).toMatch(/REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//);
+    expect(output).toMatch(message);
   });
 });
 
