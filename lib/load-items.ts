@@ -7,24 +7,31 @@ import type { ProviderDefinition } from '@/lib/providers/types';
 /**
  * Every item of the session's account, batch by batch as the provider pages arrive.
  * Items are validated against the contract and de-duplicated by (provider, type, id).
+ * When the load ends early (an error, or the reader went away) its remaining requests stop too.
  */
 export async function* loadItems(
   provider: ProviderDefinition,
   sessionKey: string,
-  signal?: AbortSignal,
+  callerSignal?: AbortSignal,
 ): AsyncGenerator<IntegrationItem[]> {
-  const connection = await openConnection(provider, sessionKey, { signal });
-  const seen = new Set<string>();
-  for await (const batch of provider.listItems({ ...connection, signal: signal ?? new AbortController().signal })) {
-    const fresh: IntegrationItem[] = [];
-    for (const candidate of batch) {
-      const parsed = integrationItemSchema.safeParse(candidate);
-      if (!parsed.success) throw new ProviderError(provider.displayName, `an item did not fit the item format (${parsed.error.issues[0]?.message}).`);
-      const key = itemKey(parsed.data);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fresh.push(parsed.data);
+  const done = new AbortController();
+  const signal = callerSignal ? AbortSignal.any([callerSignal, done.signal]) : done.signal;
+  try {
+    const connection = await openConnection(provider, sessionKey, { signal });
+    const seen = new Set<string>();
+    for await (const batch of provider.listItems({ ...connection, signal })) {
+      const fresh: IntegrationItem[] = [];
+      for (const candidate of batch) {
+        const parsed = integrationItemSchema.safeParse(candidate);
+        if (!parsed.success) throw new ProviderError(provider.displayName, `an item did not fit the item format (${parsed.error.issues[0]?.message}).`);
+        const key = itemKey(parsed.data);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fresh.push(parsed.data);
+      }
+      if (fresh.length) yield fresh;
     }
-    if (fresh.length) yield fresh;
+  } finally {
+    done.abort();
   }
 }
