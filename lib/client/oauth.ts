@@ -38,6 +38,19 @@ export function parseOAuthMessage(
   };
 }
 
+/**
+ * What each failure code of the full-page fallback means. The text is ours, never read from the
+ * URL: anyone can craft a link to this page, and it must not display words they chose.
+ */
+const REDIRECT_ERROR_MESSAGES: Record<string, string> = {
+  access_denied: 'Access was not granted. Nothing was connected.',
+  invalid_state: 'This sign-in expired, was already used, or was started in another window. Try Connect again.',
+  oauth_error: 'The provider refused the connection. Try Connect again.',
+  provider_error: 'The provider answered with an error. Try Connect again.',
+  provider_timeout: 'The provider did not answer in time. Try Connect again in a minute.',
+  store_unavailable: 'The server could not reach its credential store. Try again shortly.',
+};
+
 /** Result of a full-page redirect fallback, read from the query string (`connected=1` / `oauth_error=`). */
 export function parseRedirectResult(search: string): OAuthResult | null {
   const params = new URLSearchParams(search);
@@ -46,10 +59,11 @@ export function parseRedirectResult(search: string): OAuthResult | null {
   if (params.get('connected') === '1') return { provider, ok: true, account: null };
   const code = params.get('oauth_error');
   if (code) {
+    const known = Object.hasOwn(REDIRECT_ERROR_MESSAGES, code);
     return {
       provider,
       ok: false,
-      error: { code, message: params.get('message') || 'The connection was not completed.' },
+      error: { code: known ? code : 'oauth_failed', message: known ? REDIRECT_ERROR_MESSAGES[code] : 'The connection was not completed.' },
     };
   }
   return null;

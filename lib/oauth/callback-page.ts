@@ -70,14 +70,11 @@ a{display:inline-block;background:#3b5bdb;color:#fff;text-decoration:none;paddin
   });
 }
 
-/** Full-page flows (blocked popup) go back to the app with the result in the query string. */
+/** Full-page flows (blocked popup) go back to the app with the result code in the query string (no free text). */
 export function redirectBack(result: OAuthResultMessage): Response {
   const url = new URL('/', getEnv().publicOrigin);
   url.searchParams.set('provider', result.provider);
   if (result.ok) url.searchParams.set('connected', '1');
-  else {
-    url.searchParams.set('oauth_error', result.error.code);
-    url.searchParams.set('message', result.error.message);
-  }
+  else url.searchParams.set('oauth_error', result.error.code);
   return new Response(null, { status: 303, headers: { location: url.toString(), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
 }

@@ -124,6 +124,16 @@ describe.each(PROVIDERS)('%s OAuth flow', (providerId) => {
     expect(Object.fromEntries(back.searchParams)).toMatchObject({ provider: providerId, connected: '1' });
   });
 
+  it('sends a denied full-page flow back with only an error code, no free text', async () => {
+    const browser = new TestBrowser();
+    const callbackUrl = await decideConsent(await browser.authorize(providerId, 'redirect'), 'deny');
+    const answer = await browser.fetch(callbackUrl.toString());
+    expect(answer.status).toBe(303);
+    const back = new URL(answer.headers.get('location') ?? '');
+    expect(Object.fromEntries(back.searchParams)).toEqual({ provider: providerId, oauth_error: 'access_denied' });
+    expect((await browser.integration(providerId)).connected).toBe(false);
+  });
+
   it('disconnects: 204, revokes where the provider can, and forgets the connection', async () => {
     const browser = new TestBrowser();
     await browser.connect(providerId);

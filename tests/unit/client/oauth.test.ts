@@ -34,13 +34,23 @@ describe('parseOAuthMessage', () => {
 describe('redirect fallback', () => {
   it('reads success and failure from the query string', () => {
     expect(parseRedirectResult('?provider=p1&connected=1')).toEqual({ provider: 'p1', ok: true, account: null });
-    expect(parseRedirectResult('?provider=p1&oauth_error=access_denied&message=No%20thanks')).toEqual({
+    expect(parseRedirectResult('?provider=p1&oauth_error=access_denied')).toEqual({
       provider: 'p1',
       ok: false,
-      error: { code: 'access_denied', message: 'No thanks' },
+      error: { code: 'access_denied', message: 'Access was not granted. Nothing was connected.' },
     });
     expect(parseRedirectResult('?provider=p1')).toBeNull();
     expect(parseRedirectResult('')).toBeNull();
+  });
+
+  it('never shows text taken from the URL', () => {
+    const crafted = parseRedirectResult('?provider=p1&oauth_error=access_denied&message=Call%20555-0100%20to%20unlock');
+    expect(crafted?.ok === false && crafted.error.message).not.toContain('555');
+    expect(parseRedirectResult('?provider=p1&oauth_error=%3Cscript%3E')).toEqual({
+      provider: 'p1',
+      ok: false,
+      error: { code: 'oauth_failed', message: 'The connection was not completed.' },
+    });
   });
 
   it('strips only the result parameters', () => {
