@@ -47,14 +47,18 @@ export function proxy(request: NextRequest) {
   const env = getEnv();
 
   const requestHeaders = new Headers(request.headers);
-  let sessionId = verifySessionCookieValue(request.cookies.get(SESSION_COOKIE)?.value);
+  requestHeaders.delete(SESSION_HEADER);
   let newCookie: string | null = null;
-  if (!sessionId) {
-    const created = createSessionCookieValue();
-    sessionId = created.sessionId;
-    newCookie = created.cookie;
+  // The emulators stand for other sites: they neither need nor get the app's session.
+  if (!request.nextUrl.pathname.startsWith('/sandbox/')) {
+    let sessionId = verifySessionCookieValue(request.cookies.get(SESSION_COOKIE)?.value);
+    if (!sessionId) {
+      const created = createSessionCookieValue();
+      sessionId = created.sessionId;
+      newCookie = created.cookie;
+    }
+    requestHeaders.set(SESSION_HEADER, sessionId);
   }
-  requestHeaders.set(SESSION_HEADER, sessionId);
 
   const page = isPage(request.nextUrl.pathname);
   const nonce = randomToken(16);
