@@ -2,6 +2,10 @@ import type { AppEnv } from '@/lib/env';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+export function isLoopbackHostname(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname);
+}
+
 /**
  * `localhost` and `127.0.0.1` are different sites to a browser, each with its own cookies,
  * so an OAuth flow that starts on one and returns to the other (the redirect URI is on the
@@ -18,7 +22,7 @@ export function loopbackAliasRedirect(pathAndQuery: string, hostHeader: string |
     return null;
   }
   if (requestHost.host === publicOrigin.host) return null;
-  if (!LOOPBACK_HOSTS.has(requestHost.hostname) || !LOOPBACK_HOSTS.has(publicOrigin.hostname)) return null;
+  if (!isLoopbackHostname(requestHost.hostname) || !isLoopbackHostname(publicOrigin.hostname)) return null;
   if (requestHost.port !== publicOrigin.port) return null;
   return new URL(pathAndQuery, publicOrigin);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isLoopbackHostname } from '@/lib/canonical-origin';
 import { guardApiCall } from './api-guard';
 import { handleControlEndpoint } from './control-endpoints';
 import type { EmulatorContext, EmulatorDefinition } from './emulator';
@@ -19,7 +20,8 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
     params: {},
   };
   const method = request.method.toUpperCase();
-  if (path[0]?.startsWith('_')) {
+  // Test switches only for requests addressed to this machine: a public sandbox demo keeps them closed.
+  if (path[0]?.startsWith('_') && isLoopbackHostname(url.hostname)) {
     const control = await handleControlEndpoint(ctx, path);
     if (control) return control;
   }

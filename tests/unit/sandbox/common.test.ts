@@ -44,3 +44,14 @@ describe('sandbox common machinery', () => {
     expect(verifierMatches(s256Challenge(verifier), undefined)).toBe(false);
   });
 });
+
+describe('test switches on a public host', () => {
+  it('are closed unless the request is addressed to a loopback host', async () => {
+    const { handleSandboxRequest } = await import('@/lib/sandbox');
+    for (const [method, path] of [['GET', '_client'], ['POST', '_faults'], ['GET', '_stats']]) {
+      const response = await handleSandboxRequest('hubspot', [path], new Request(`https://demo.example.com/sandbox/hubspot/${path}`, { method, body: method === 'POST' ? '{}' : undefined }));
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(await response.text()).not.toContain('client_secret');
+    }
+  });
+});

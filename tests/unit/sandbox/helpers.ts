@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { handleSandboxRequest } from '@/lib/sandbox';
 import { sandboxClientCredentials } from '@/lib/sandbox/credentials';
 
-export const ORIGIN = 'http://sandbox.test';
+export const ORIGIN = 'http://localhost:3999';
 
 export interface CallOptions {
   method?: string;
