@@ -8,6 +8,14 @@ import { recordViewerPage } from './record-viewer';
 import { matchRoute } from './router';
 import { emulatorState } from './state';
 
+function hostnameOf(host: string): string {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** Routes one request to the right part of an emulator. */
 export async function dispatchToEmulator(definition: EmulatorDefinition, path: string[], request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -21,7 +29,8 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   };
   const method = request.method.toUpperCase();
   // Test switches only for requests addressed to this machine: a public sandbox demo keeps them closed.
-  if (path[0]?.startsWith('_') && isLoopbackHostname(url.hostname)) {
+  // (The Host header: Next builds request.url from the address it listens on, not from it.)
+  if (path[0]?.startsWith('_') && isLoopbackHostname(hostnameOf(request.headers.get('host') ?? url.host))) {
     const control = await handleControlEndpoint(ctx, path);
     if (control) return control;
   }
