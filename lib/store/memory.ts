@@ -20,6 +20,10 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   };
   const sweep = setInterval(() => {
     for (const key of entries.keys()) live(key);
+    // Windows untouched for an hour are idle accounts: forget them.
+    for (const [key, window] of rateWindows) {
+      if (Math.max(window.pausedUntil, window.starts.at(-1) ?? 0) < now() - 3_600_000) rateWindows.delete(key);
+    }
   }, 60_000);
   sweep.unref?.();
 
