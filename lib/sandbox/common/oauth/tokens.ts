@@ -34,6 +34,7 @@ export function issueTokens(
   now = Date.now(),
 ): IssuedTokens {
   const ttl = accessTokenTtl(state, options);
+  forgetLongExpiredAccessTokens(state, now);
   const access: AccessTokenRecord = {
     token: options.newAccessToken(),
     grantId: grant.id,
@@ -53,6 +54,18 @@ export function issueTokens(
     grant,
     account,
   };
+}
+
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps a long-running sandbox from growing without bound. Only access tokens go: refresh
+ * tokens must be remembered, or the reuse of a rotated one could not revoke its chain.
+ */
+function forgetLongExpiredAccessTokens(state: EmulatorState, now: number): void {
+  for (const [token, record] of state.oauth.accessTokens) {
+    if (record.expiresAt < now - FORGET_AFTER_MS) state.oauth.accessTokens.delete(token);
+  }
 }
 
 function mintRefreshToken(state: EmulatorState, options: OAuthOptions, grant: GrantRecord, now: number): RefreshTokenRecord {
