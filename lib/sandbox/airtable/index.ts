@@ -1,6 +1,7 @@
 import 'server-only';
 import type { EmulatorDefinition } from '../common/emulator';
-import { randomAlphanumeric, randomToken } from '../common/random';
+import { randomToken } from '@/lib/crypto';
+import { randomAlphanumeric } from '../common/random';
 import { airtableErrors } from './errors';
 import { listBases, listTables, whoami } from './meta-endpoints';
 import { airtableToken } from './oauth-endpoints';

@@ -1,11 +1,10 @@
 import 'server-only';
-import { randomBytes, randomInt, randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 
-/** Unpredictable identifiers and secrets (the PRNG in prng.ts is for deterministic data only). */
-
-export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
-}
+/**
+ * Unpredictable identifiers in the providers' own formats (the PRNG in prng.ts is for
+ * deterministic data only; random tokens and secret comparison come from lib/crypto).
+ */
 
 export function randomAlphanumeric(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -24,10 +23,4 @@ export function randomNumber(min: number, maxExclusive: number): number {
 
 export function uuid(): string {
   return randomUUID();
-}
-
-/** Constant-time string comparison (hashes first so lengths may differ). */
-export function secretsEqual(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(a), digest(b));
 }

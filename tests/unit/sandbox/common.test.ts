@@ -3,7 +3,8 @@ import { escapeHtml, html } from '@/lib/sandbox/common/html';
 import { SeededRandom } from '@/lib/sandbox/common/prng';
 import { SlidingWindowLimiter } from '@/lib/sandbox/common/rate-limiter';
 import { isRegisteredRedirectUri } from '@/lib/sandbox/common/oauth/redirect-uri';
-import { s256Challenge, verifierMatches } from '@/lib/sandbox/common/oauth/pkce';
+import { sha256Base64Url } from '@/lib/crypto';
+import { verifierMatches } from '@/lib/sandbox/common/oauth/pkce';
 
 describe('sandbox common machinery', () => {
   it('escapes everything interpolated into HTML', () => {
@@ -39,9 +40,9 @@ describe('sandbox common machinery', () => {
 
   it('checks PKCE S256 verifiers', () => {
     const verifier = 'a'.repeat(50);
-    expect(verifierMatches(s256Challenge(verifier), verifier)).toBe(true);
-    expect(verifierMatches(s256Challenge(verifier), 'b'.repeat(50))).toBe(false);
-    expect(verifierMatches(s256Challenge(verifier), undefined)).toBe(false);
+    expect(verifierMatches(sha256Base64Url(verifier), verifier)).toBe(true);
+    expect(verifierMatches(sha256Base64Url(verifier), 'b'.repeat(50))).toBe(false);
+    expect(verifierMatches(sha256Base64Url(verifier), undefined)).toBe(false);
   });
 });
 

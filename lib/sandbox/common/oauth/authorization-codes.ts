@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomToken } from '../random';
+import { randomToken } from '@/lib/crypto';
 import type { AuthorizationCodeRecord, OAuthState } from './records';
 
 export const AUTHORIZATION_CODE_TTL_MS = 5 * 60 * 1000;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sandboxClientCredentials } from '../../credentials';
-import { secretsEqual } from '../random';
+import { constantTimeEqual } from '@/lib/crypto';
 
 /** The emulators accept exactly the client the app uses in sandbox mode. */
 
@@ -9,5 +9,5 @@ export function isKnownClient(providerId: string, clientId: string | null | unde
 }
 
 export function isClientSecretValid(providerId: string, clientSecret: string | null | undefined): boolean {
-  return typeof clientSecret === 'string' && secretsEqual(clientSecret, sandboxClientCredentials(providerId).clientSecret);
+  return typeof clientSecret === 'string' && constantTimeEqual(clientSecret, sandboxClientCredentials(providerId).clientSecret);
 }

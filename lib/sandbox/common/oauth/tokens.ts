@@ -1,6 +1,6 @@
 import 'server-only';
 import type { OAuthOptions } from '../emulator';
-import { randomToken } from '../random';
+import { randomToken } from '@/lib/crypto';
 import type { EmulatorState } from '../state';
 import type { AccessTokenRecord, GrantRecord, RefreshTokenRecord, SandboxAccount } from './records';
 
