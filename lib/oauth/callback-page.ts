@@ -1,15 +1,12 @@
 import 'server-only';
 import { randomToken } from '@/lib/crypto';
 import { getEnv } from '@/lib/env';
+import { escapeHtml } from '@/lib/html';
 import type { AccountInfo } from '@/lib/providers/types';
 
 export type OAuthResultMessage =
   | { source: 'integrations-hub'; type: 'oauth-result'; provider: string; ok: true; account: { id: string; label: string } }
   | { source: 'integrations-hub'; type: 'oauth-result'; provider: string; ok: false; error: { code: string; message: string } };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {

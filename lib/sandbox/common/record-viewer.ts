@@ -1,6 +1,7 @@
 import 'server-only';
 import type { EmulatorContext } from './emulator';
-import { html, htmlPage } from './html';
+import { html } from '@/lib/html';
+import { htmlPage } from './html';
 
 /** `/sandbox/{id}/ui/...`: the sandbox stand-in for the provider's record page. */
 export function recordViewerPage(ctx: EmulatorContext, path: string[]): Response {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html } from '@/lib/sandbox/common/html';
+import { escapeHtml, html } from '@/lib/html';
 import { SeededRandom } from '@/lib/sandbox/common/prng';
 import { SlidingWindowLimiter } from '@/lib/sandbox/common/rate-limiter';
 import { isRegisteredRedirectUri } from '@/lib/sandbox/common/oauth/redirect-uri';

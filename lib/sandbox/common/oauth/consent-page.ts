@@ -1,5 +1,6 @@
 import 'server-only';
-import { html, htmlPage } from '../html';
+import { html } from '@/lib/html';
+import { htmlPage } from '../html';
 import type { AuthorizeRequest } from './authorize-request';
 
 export const SANDBOX_APP_NAME = 'Integrations Hub (sandbox)';
