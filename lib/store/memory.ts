@@ -1,4 +1,5 @@
 import 'server-only';
+import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
 import type { Store } from '@/lib/store/types';
 
 interface Entry {
@@ -9,7 +10,8 @@ interface Entry {
 /** An in-process store for a single server without Redis. Expired entries are swept lazily and every minute. */
 export function createMemoryStore(now: () => number = Date.now): Store {
   const entries = new Map<string, Entry>();
-  const rateWindows = new Map<string, { starts: number[]; pausedUntil: number }>();
+  const rateWindows = new SlidingWindowLimiter();
+  const ratePauses = new Map<string, number>();
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now()) {
@@ -21,9 +23,8 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   const sweep = setInterval(() => {
     for (const key of entries.keys()) live(key);
     // Windows untouched for an hour are idle accounts: forget them.
-    for (const [key, window] of rateWindows) {
-      if (Math.max(window.pausedUntil, window.starts.at(-1) ?? 0) < now() - 3_600_000) rateWindows.delete(key);
-    }
+    rateWindows.forgetIdle(3_600_000, now());
+    for (const [key, until] of ratePauses) if (until <= now()) ratePauses.delete(key);
   }, 60_000);
   sweep.unref?.();
 
@@ -57,20 +58,13 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     },
     async reserveRateSlot(key, requests, intervalMs) {
       const at = now();
-      const window = rateWindows.get(key) ?? { starts: [], pausedUntil: 0 };
-      rateWindows.set(key, window);
-      window.starts = window.starts.filter((start) => start > at - intervalMs);
-      if (window.pausedUntil > at) return window.pausedUntil - at;
-      if (window.starts.length < requests) {
-        window.starts.push(at);
-        return 0;
-      }
-      return Math.max(1, window.starts[0] + intervalMs - at);
+      const pausedUntil = ratePauses.get(key) ?? 0;
+      if (pausedUntil > at) return pausedUntil - at;
+      const decision = rateWindows.check(key, { requests, intervalMs }, at);
+      return decision.allowed ? 0 : decision.retryAfterMs;
     },
     async pauseRate(key, durationMs) {
-      const window = rateWindows.get(key) ?? { starts: [], pausedUntil: 0 };
-      window.pausedUntil = Math.max(window.pausedUntil, now() + durationMs);
-      rateWindows.set(key, window);
+      ratePauses.set(key, Math.max(ratePauses.get(key) ?? 0, now() + durationMs));
     },
     async ping() {},
   };

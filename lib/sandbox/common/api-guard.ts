@@ -3,7 +3,7 @@ import type { ApiCallContext, EmulatorContext } from './emulator';
 import { takeInjectedFailure } from './faults';
 import { bearerToken, withHeaders } from './http';
 import { checkAccessToken } from './oauth/tokens';
-import type { RateLimitDecision } from './rate-limiter';
+import type { RateLimitDecision } from '@/lib/sliding-window-limiter';
 
 /**
  * Everything a data API call goes through before its handler: injected latency,

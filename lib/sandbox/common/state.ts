@@ -1,7 +1,7 @@
 import 'server-only';
 import { defaultFaults, type Faults } from './faults';
 import { emptyOAuthState, type OAuthState } from './oauth/records';
-import { SlidingWindowLimiter } from './rate-limiter';
+import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
 import { emptyStats, type Stats } from './stats';
 
 /** Everything one emulator remembers between requests. */

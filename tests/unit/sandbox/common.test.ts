@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html } from '@/lib/html';
 import { SeededRandom } from '@/lib/sandbox/common/prng';
-import { SlidingWindowLimiter } from '@/lib/sandbox/common/rate-limiter';
+import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
 import { isRegisteredRedirectUri } from '@/lib/sandbox/common/oauth/redirect-uri';
 import { sha256Base64Url } from '@/lib/crypto';
 import { verifierMatches } from '@/lib/sandbox/common/oauth/pkce';

@@ -1,5 +1,3 @@
-import 'server-only';
-
 export interface RateLimitPolicy {
   requests: number;
   intervalMs: number;
@@ -18,6 +16,7 @@ export interface RateLimitDecision {
  * Sliding-window log limiter: at most `requests` admitted requests in any window of
  * `intervalMs`, counted per key (an account, or an account's base). Rejected requests
  * do not count, so a client that backs off recovers as soon as the window frees.
+ * The sandboxes enforce provider limits with it; the in-process store keeps the app's own budget with it.
  */
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -38,5 +37,10 @@ export class SlidingWindowLimiter {
 
   reset(): void {
     this.hits.clear();
+  }
+
+  /** Forgets keys with no admitted request in the last `idleMs`. */
+  forgetIdle(idleMs: number, now = Date.now()): void {
+    for (const [key, hits] of this.hits) if ((hits.at(-1) ?? 0) < now - idleMs) this.hits.delete(key);
   }
 }
