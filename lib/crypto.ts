@@ -1,9 +1,18 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Derives an independent key for one purpose from the app secret, so one secret can sign and encrypt. */
+const derivedKeys = new WeakMap<Buffer, Map<string, Buffer>>();
+
+/**
+ * Derives an independent key for one purpose from the app secret, so one secret can sign and
+ * encrypt. Memoized: the proxy asks for the cookie key on every request.
+ */
 export function deriveKey(secret: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `integrations-hub:${purpose}`, 32));
+  let keys = derivedKeys.get(secret);
+  if (!keys) derivedKeys.set(secret, (keys = new Map()));
+  let key = keys.get(purpose);
+  if (!key) keys.set(purpose, (key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `integrations-hub:${purpose}`, 32))));
+  return key;
 }
 
 export function randomToken(bytes = 32): string {
