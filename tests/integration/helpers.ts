@@ -120,15 +120,21 @@ export function appEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, NEXT_TELEMETRY_DISABLED: '1', ...env } as unknown as NodeJS.ProcessEnv;
 }
 
-/** Starts another instance of the built app with its own environment (for store and config tests). */
-export async function startApp(port: number, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void>; log(): string }> {
+/** Spawns `next start` of the built app with its own environment, collecting what it prints. */
+export function spawnApp(port: number, env: Record<string, string>): { child: ChildProcess; output(): string } {
   let output = '';
-  const child: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
     env: appEnvironment({ PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+/** Starts another instance of the built app and waits until it answers (for store and config tests). */
+export async function startApp(port: number, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void>; log(): string }> {
+  const { child, output } = spawnApp(port, env);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -136,13 +142,13 @@ export async function startApp(port: number, env: Record<string, string>): Promi
       await fetch(`${url}/api/health`);
       break;
     } catch {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`app on ${port} did not start:\n${output}`);
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`app on ${port} did not start:\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
   return {
     url,
-    log: () => output,
+    log: output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP, appEnvironment, decideConsent, type Item, startApp, TestBrowser } from './helpers';
+import { APP, decideConsent, spawnApp, type Item, startApp, TestBrowser } from './helpers';
 
 const SECRET_KEY = Buffer.alloc(32, 42).toString('base64');
 
@@ -49,13 +48,7 @@ describe('configuration errors', () => {
     [{ SECRET_KEY: 'too-short' }, /SECRET_KEY must hold at least 32 bytes/],
     [{ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret' }, /SECRET_KEY is required in production while HUBSPOT_CLIENT_ID is set/],
   ])('refuses to start with %o, naming the variable and the fix', async (env, message) => {
-    const child = spawn('./node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', '3193'], {
-      env: appEnvironment(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const { child, output } = spawnApp(3193, env);
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       child.on('exit', (exitCode: number | null) => {
@@ -64,7 +57,7 @@ describe('configuration errors', () => {
       });
     });
     expect(code).not.toBe(0);
-    expect(output).toMatch(message);
+    expect(output()).toMatch(message);
   });
 });
 
