@@ -61,16 +61,23 @@ export function toIsoTime(value: string | number | null | undefined): string | n
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** Keeps a deep link only when it is https (or one of the allowed extra origins, e.g. the sandbox). */
+/**
+ * Keeps a deep link only when it is an absolute https URL (or on one of the allowed extra
+ * origins, e.g. the sandbox) without credentials in it. Used on the server when mapping
+ * items and in the browser before rendering a link.
+ */
 export function safeUrl(value: string | null | undefined, allowedOrigins: readonly string[] = []): string | null {
-  if (!value) return null;
+  if (typeof value !== 'string' || !value.trim()) return null;
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || allowedOrigins.includes(url.origin)) return url.toString();
+    // No base URL: relative or malformed strings are rejected rather than resolved.
+    url = new URL(value.trim());
   } catch {
     return null;
   }
-  return null;
+  if (url.username || url.password) return null;
+  const allowedOrigin = url.origin !== 'null' && allowedOrigins.includes(url.origin);
+  return url.protocol === 'https:' || allowedOrigin ? url.href : null;
 }
 
 export function itemKey(item: Pick<IntegrationItem, 'provider' | 'type' | 'id'>): string {

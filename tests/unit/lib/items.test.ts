@@ -31,6 +31,8 @@ describe('safeUrl', () => {
     expect(safeUrl('http://evil.example/')).toBeNull();
     expect(safeUrl('http://127.0.0.1:3000/sandbox/x', ['http://127.0.0.1:3000'])).toBe('http://127.0.0.1:3000/sandbox/x');
     expect(safeUrl('not a url')).toBeNull();
+    expect(safeUrl('https://user:pass@app.example.com/x')).toBeNull();
+    expect(safeUrl('/relative', ['http://127.0.0.1:3000'])).toBeNull();
   });
 });
 
