@@ -19,7 +19,7 @@ export interface ProviderConfig {
   rewriteLink(url: string): string;
 }
 
-export function sandboxBasePath(providerId: string): string {
+function sandboxBasePath(providerId: string): string {
   return `/sandbox/${providerId}`;
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
 /**
  * Unpredictable identifiers in the providers' own formats (the PRNG in prng.ts is for
@@ -13,9 +13,6 @@ export function randomAlphanumeric(length: number): string {
   return out;
 }
 
-export function randomHex(length: number): string {
-  return randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
-}
 
 export function randomNumber(min: number, maxExclusive: number): number {
   return randomInt(min, maxExclusive);
