@@ -13,7 +13,6 @@ export function randomAlphanumeric(length: number): string {
   return out;
 }
 
-
 export function randomNumber(min: number, maxExclusive: number): number {
   return randomInt(min, maxExclusive);
 }
