@@ -10,7 +10,8 @@ TEST_PORT=${TEST_PORT:-3100}
 REDIS_PORT=${TEST_REDIS_PORT:-6379}
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NO_COLOR=1 FORCE_COLOR=0
 export TEST_APP_URL="http://127.0.0.1:${TEST_PORT}"
-export TEST_REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/5"
+# TEST_PORT and TEST_REDIS_DB let several checkouts run the suite at once on one machine.
+export TEST_REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/${TEST_REDIS_DB:-5}"
 # The app's key; a second instance in the integration tests shares it (and Redis) to act as another server.
 export TEST_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
@@ -62,7 +63,7 @@ echo "== build"
 tail -25 "$ARTIFACTS/build.log"
 
 echo "== start app on $TEST_APP_URL"
-PORT="$TEST_PORT" APP_URL="$TEST_APP_URL" REDIS_URL="$TEST_REDIS_URL" \
+PORT="$TEST_PORT" APP_URL="$TEST_APP_URL" REDIS_URL="$TEST_REDIS_URL" SANDBOX_CONTROL=1 \
   SECRET_KEY="$TEST_SECRET_KEY" \
   ./node_modules/.bin/next start -H 127.0.0.1 -p "$TEST_PORT" >"$ARTIFACTS/app.log" 2>&1 &
 APP_PID=$!

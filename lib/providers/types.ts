@@ -52,6 +52,8 @@ export interface ListContext {
   /** Turns a provider deep link into the URL the UI may show (sandbox rewrite, https only), or null. */
   link(url: string | null | undefined): string | null;
   signal: AbortSignal;
+  /** When set, list only items created or modified at or after this instant (a provider without cheap change tracking lists everything). */
+  modifiedSince?: Date;
 }
 
 export interface RevokeContext {

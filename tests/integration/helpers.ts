@@ -3,6 +3,13 @@ import { expect } from 'vitest';
 
 export const APP = (process.env.TEST_APP_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
 
+/** A port for an extra app instance, offset from the main app's port so parallel checkouts do not collide. */
+export function extraPort(offset: number): number {
+  return Number(new URL(APP).port) + offset;
+}
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
+
 /** A browser-like HTTP client: keeps its own cookies, never follows redirects by itself. */
 export class TestBrowser {
   constructor(

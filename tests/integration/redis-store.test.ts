@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '@/lib/store/redis';
+import { TEST_REDIS_URL as url } from './helpers';
 
-const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
 // Two clients stand for two server instances sharing one Redis.
 const first = createRedisStore(url);
 const second = createRedisStore(url);

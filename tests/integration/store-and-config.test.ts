@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP, decideConsent, spawnApp, type Item, startApp, TestBrowser } from './helpers';
+import { APP, extraPort, TEST_REDIS_URL, decideConsent, spawnApp, type Item, startApp, TestBrowser } from './helpers';
 
 const SECRET_KEY = Buffer.alloc(32, 42).toString('base64');
 
@@ -9,7 +9,7 @@ describe('Redis unreachable', () => {
   afterAll(() => app?.stop());
 
   it('answers 503 store_unavailable within 2 s on health, API and callback', async () => {
-    app = await startApp(3191, { APP_URL: 'http://127.0.0.1:3191', REDIS_URL: 'redis://127.0.0.1:6390', SECRET_KEY });
+    app = await startApp(extraPort(91), { APP_URL: `http://127.0.0.1:${extraPort(91)}`, REDIS_URL: 'redis://127.0.0.1:6390', SECRET_KEY });
     for (const path of ['/api/health', '/api/integrations', '/api/integrations/hubspot/authorize', '/api/integrations/hubspot/items']) {
       const started = Date.now();
       const response = await fetch(`${app.url}${path}`, { redirect: 'manual' });
@@ -30,7 +30,7 @@ describe('without REDIS_URL', () => {
   afterAll(() => app?.stop());
 
   it('announces and uses the in-process store, and the whole flow works', async () => {
-    app = await startApp(3192, { APP_URL: 'http://127.0.0.1:3192' });
+    app = await startApp(extraPort(92), { APP_URL: `http://127.0.0.1:${extraPort(92)}` });
     expect(await (await fetch(`${app.url}/api/health`)).json()).toEqual({ ok: true, store: 'memory' });
     expect(app.log()).toMatch(/REDIS_URL is not set: using an in-process store/);
     expect(app.log()).toMatch(/SECRET_KEY is not set/);
@@ -48,7 +48,7 @@ describe('configuration errors', () => {
     [{ SECRET_KEY: 'too-short' }, /SECRET_KEY must hold at least 32 bytes/],
     [{ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret' }, /SECRET_KEY is required in production while HUBSPOT_CLIENT_ID is set/],
   ])('refuses to start with %o, naming the variable and the fix', async (env, message) => {
-    const { child, output } = spawnApp(3193, env);
+    const { child, output } = spawnApp(extraPort(93), env);
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       child.on('exit', (exitCode: number | null) => {
@@ -67,9 +67,9 @@ describe('live mode', () => {
 
   it('uses the configured client and endpoints (here: the main app acting as HubSpot)', async () => {
     const client = (await (await fetch(`${APP}/sandbox/hubspot/_client`)).json()) as { client_id: string; client_secret: string };
-    app = await startApp(3194, {
-      APP_URL: 'http://127.0.0.1:3194',
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5',
+    app = await startApp(extraPort(94), {
+      APP_URL: `http://127.0.0.1:${extraPort(94)}`,
+      REDIS_URL: TEST_REDIS_URL,
       SECRET_KEY,
       HUBSPOT_CLIENT_ID: client.client_id,
       HUBSPOT_CLIENT_SECRET: client.client_secret,
@@ -94,7 +94,7 @@ describe('live mode', () => {
 
 describe('what is stored in Redis', () => {
   it('holds connections encrypted, with an idle TTL, and OAuth state only briefly', async () => {
-    const redis = createClient({ url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5' });
+    const redis = createClient({ url: TEST_REDIS_URL });
     await redis.connect();
     try {
       const browser = new TestBrowser();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP, type Item, sandbox, startApp, TestBrowser } from './helpers';
+import { APP, extraPort, TEST_REDIS_URL, type Item, sandbox, startApp, TestBrowser } from './helpers';
 
 /**
  * Two server instances share Redis and SECRET_KEY, as behind a load balancer. The second one is
@@ -11,9 +11,9 @@ describe('two server instances sharing Redis', () => {
 
   beforeAll(async () => {
     const client = (await (await fetch(`${APP}/sandbox/airtable/_client`)).json()) as { client_id: string; client_secret: string };
-    second = await startApp(3195, {
+    second = await startApp(extraPort(95), {
       APP_URL: APP,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5',
+      REDIS_URL: TEST_REDIS_URL,
       SECRET_KEY: process.env.TEST_SECRET_KEY ?? '',
       AIRTABLE_CLIENT_ID: client.client_id,
       AIRTABLE_CLIENT_SECRET: client.client_secret,
