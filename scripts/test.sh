@@ -46,6 +46,11 @@ redis_answers() {
 }
 
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
+# Emoji in provider data must render in the e2e screenshots, not as empty boxes.
+has_emoji_font() {
+  fc-list 2>/dev/null | grep -qi emoji || [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]
+}
+has_emoji_font || apt_install fonts-noto-color-emoji
 
 if ! redis_answers; then
   command -v redis-server >/dev/null || apt_install redis-server
