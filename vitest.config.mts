@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Figures only (npm run bench:export), never part of npm test.
+      { extends: true, test: { name: 'bench', include: ['scripts/bench/**/*.bench-run.ts'] } },
       {
         extends: true,
         test: {
