@@ -5,7 +5,7 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   json: 'application/json;charset=utf-8',
 };
 
-/** "items-hubspot-2026-12-01T23-04-05Z.csv": sortable, and free of characters file systems refuse. */
+/** "items-all-connected-2026-12-01T23-04-05Z.csv": sortable, and free of characters file systems refuse. */
 export function exportFileName(scope: string, format: ExportFormat, at: Date = new Date()): string {
   const safeScope = scope.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'items';
   const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
