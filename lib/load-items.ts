@@ -4,22 +4,24 @@ import { ProviderError } from '@/lib/errors';
 import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/items';
 import type { ProviderDefinition } from '@/lib/providers/types';
 
+export interface LoadOptions {
+  signal?: AbortSignal;
+  /** Only items created or modified at or after this instant (where the provider can tell). */
+  modifiedSince?: Date;
+}
+
 /**
  * Every item of the session's account, batch by batch as the provider pages arrive.
  * Items are validated against the contract and de-duplicated by (provider, type, id).
  * When the load ends early (an error, or the reader went away) its remaining requests stop too.
  */
-export async function* loadItems(
-  provider: ProviderDefinition,
-  sessionKey: string,
-  callerSignal?: AbortSignal,
-): AsyncGenerator<IntegrationItem[]> {
+export async function* loadItems(provider: ProviderDefinition, sessionKey: string, options: LoadOptions = {}): AsyncGenerator<IntegrationItem[]> {
   const done = new AbortController();
-  const signal = callerSignal ? AbortSignal.any([callerSignal, done.signal]) : done.signal;
+  const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
   try {
     const connection = await openConnection(provider, sessionKey, { signal });
     const seen = new Set<string>();
-    for await (const batch of provider.listItems({ ...connection, signal })) {
+    for await (const batch of provider.listItems({ ...connection, signal, modifiedSince: options.modifiedSince })) {
       const fresh: IntegrationItem[] = [];
       for (const candidate of batch) {
         const parsed = integrationItemSchema.safeParse(candidate);

@@ -1,6 +1,6 @@
 import type { IntegrationItem } from '@/lib/items';
 import { ApiError, errorFromResponse, isApiErrorBody } from './errors';
-import { readNdjson } from './ndjson';
+import { isDoneLine, readNdjson } from './ndjson';
 
 export type IntegrationMode = 'live' | 'sandbox';
 export type IntegrationStatus = 'not_connected' | 'connected' | 'reconnect_required';
@@ -93,6 +93,8 @@ export interface LoadItemsOptions {
   signal?: AbortSignal;
   /** Called with the number of items received so far (may be called often; throttle in the UI). */
   onProgress?: (count: number) => void;
+  /** Only items created or modified at or after this instant (a reload of what changed). */
+  modifiedSince?: Date | string;
 }
 
 /** Thrown when the stream breaks midway; carries what arrived before the failure. */
@@ -106,13 +108,31 @@ export class PartialLoadError extends ApiError {
   }
 }
 
+/** What a load brought: the items, whether the server said the list is complete, and why not. */
+export interface ItemsLoadResult {
+  items: IntegrationItem[];
+  /** True only when the stream ended with its `{"done": ...}` line. */
+  complete: boolean;
+  /** The error line (or the broken connection) that ended an incomplete load. */
+  error: ApiError | null;
+}
+
+function itemsPath(provider: string | null, modifiedSince: Date | string | undefined): string {
+  const path = provider === null ? '/api/items' : `${providerPath(provider)}/items`;
+  if (modifiedSince === undefined) return path;
+  const since = typeof modifiedSince === 'string' ? modifiedSince : modifiedSince.toISOString();
+  return `${path}?modified_since=${encodeURIComponent(since)}`;
+}
+
 /**
- * Loads every item of a connected integration, streaming NDJSON when the server supports it.
+ * Loads the items of one provider (or of every connected one, with `provider` null) as NDJSON and
+ * reports whether the list is complete. Errors before the first item throw ApiError; an error or
+ * a cut connection midway returns what arrived with `complete: false`.
  * Duplicate (provider, type, id) keys keep the last copy so the table never sees duplicate row ids.
  */
-export async function loadItems(provider: string, options: LoadItemsOptions = {}): Promise<IntegrationItem[]> {
+export async function loadItemsResult(provider: string | null, options: LoadItemsOptions = {}): Promise<ItemsLoadResult> {
   const { signal, onProgress } = options;
-  const response = await fetch(`${providerPath(provider)}/items`, {
+  const response = await fetch(itemsPath(provider, options.modifiedSince), {
     headers: { Accept: 'application/x-ndjson' },
     cache: 'no-store',
     credentials: 'same-origin',
@@ -124,6 +144,7 @@ export async function loadItems(provider: string, options: LoadItemsOptions = {}
   const add = (value: unknown) => {
     if (isItemLike(value)) byKey.set(itemRowId(value), value);
   };
+  const result = (complete: boolean, error: ApiError | null): ItemsLoadResult => ({ items: [...byKey.values()], complete, error });
 
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.body || contentType.includes('application/json')) {
@@ -132,25 +153,27 @@ export async function loadItems(provider: string, options: LoadItemsOptions = {}
     if (!Array.isArray(body)) throw new ApiError('bad_response', 'The server sent an unexpected answer.');
     body.forEach(add);
     onProgress?.(byKey.size);
-    return [...byKey.values()];
+    return result(true, null);
   }
 
   try {
     for await (const value of readNdjson(response.body)) {
-      if (isApiErrorBody(value)) {
-        throw new PartialLoadError(new ApiError(value.error.code, value.error.message, response.status), [
-          ...byKey.values(),
-        ]);
-      }
+      if (isDoneLine(value)) return result(true, null);
+      if (isApiErrorBody(value)) return result(false, new ApiError(value.error.code, value.error.message, response.status));
       add(value);
       onProgress?.(byKey.size);
     }
   } catch (error) {
-    if (error instanceof PartialLoadError) throw error;
     if (signal?.aborted) throw error;
-    const message =
-      error instanceof ApiError ? error.message : 'The connection broke while loading. Try loading again.';
-    throw new PartialLoadError(new ApiError('stream_interrupted', message), [...byKey.values()]);
+    const message = error instanceof ApiError ? error.message : 'The connection broke while loading. Try loading again.';
+    return result(false, new ApiError('stream_interrupted', message));
   }
-  return [...byKey.values()];
+  return result(false, new ApiError('stream_interrupted', 'The list ended before the server said it was complete. Try loading again.'));
+}
+
+/** Loads every item of a connected integration; an incomplete list throws PartialLoadError with what arrived. */
+export async function loadItems(provider: string, options: LoadItemsOptions = {}): Promise<IntegrationItem[]> {
+  const { items, complete, error } = await loadItemsResult(provider, options);
+  if (!complete) throw new PartialLoadError(error ?? new ApiError('stream_interrupted', 'The list is incomplete.'), items);
+  return items;
 }

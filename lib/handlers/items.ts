@@ -1,54 +1,34 @@
 import 'server-only';
-import { describeError, withErrors } from '@/lib/http';
-import type { IntegrationItem } from '@/lib/items';
+import { listIntegrations } from '@/lib/connections';
+import { withErrors } from '@/lib/http';
+import { itemsResponse } from '@/lib/items-response';
+import { loadAllItems } from '@/lib/load-all-items';
 import { loadItems } from '@/lib/load-items';
-import { getProvider } from '@/lib/providers';
+import { parseModifiedSince } from '@/lib/modified-since';
+import { getProvider, providers } from '@/lib/providers';
 import { currentSessionKey } from '@/lib/session';
 
-const NDJSON = 'application/x-ndjson';
-
-function wantsNdjson(request: Request): boolean {
-  return (request.headers.get('accept') ?? '').split(',').some((part) => part.trim().split(';')[0] === NDJSON);
-}
-
 /**
- * GET items: a JSON array, or with `Accept: application/x-ndjson` one item per line as pages
- * arrive. Errors before the first item get a proper status; an error mid-stream ends the
- * stream with one `{"error": ...}` line.
+ * GET one provider's items: a JSON array, or NDJSON with an end line (see items-response).
+ * `modified_since` narrows the load to what changed.
  */
 export function handleItems(request: Request, providerId: string): Promise<Response> {
   return withErrors(async () => {
     const provider = getProvider(providerId);
-    const batches = loadItems(provider, await currentSessionKey(), request.signal);
-    const first = await batches.next();
-    if (!wantsNdjson(request)) {
-      const items: IntegrationItem[] = first.done ? [] : [...first.value];
-      for await (const batch of batches) items.push(...batch);
-      return Response.json(items, { headers: { 'cache-control': 'no-store' } });
-    }
-    const encoder = new TextEncoder();
-    const lines = (batch: IntegrationItem[]) => encoder.encode(batch.map((item) => `${JSON.stringify(item)}\n`).join(''));
-    let cancelled = false;
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        try {
-          if (!first.done) controller.enqueue(lines(first.value));
-          for await (const batch of batches) {
-            if (cancelled) return;
-            controller.enqueue(lines(batch));
-          }
-        } catch (error) {
-          // A browser that went away gets nothing more; anyone still reading learns why the list ends here.
-          if (cancelled || request.signal.aborted) return;
-          controller.enqueue(encoder.encode(`${JSON.stringify(describeError(error).body)}\n`));
-        }
-        controller.close();
-      },
-      async cancel() {
-        cancelled = true;
-        await batches.return(undefined);
-      },
-    });
-    return new Response(stream, { headers: { 'content-type': `${NDJSON}; charset=utf-8`, 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
+    const modifiedSince = parseModifiedSince(new URL(request.url).searchParams);
+    const sessionKey = await currentSessionKey();
+    return itemsResponse(request, loadItems(provider, sessionKey, { signal: request.signal, modifiedSince }));
+  });
+}
+
+/** GET the items of every provider this session has connected, merged into one answer. */
+export function handleAllItems(request: Request): Promise<Response> {
+  return withErrors(async () => {
+    const modifiedSince = parseModifiedSince(new URL(request.url).searchParams);
+    const sessionKey = await currentSessionKey();
+    const summaries = await listIntegrations(sessionKey);
+    const connected = providers.filter((provider) => summaries.some((s) => s.provider === provider.id && s.status !== 'not_connected'));
+    const batches = loadAllItems(connected, (provider) => loadItems(provider, sessionKey, { signal: request.signal, modifiedSince }));
+    return itemsResponse(request, batches);
   });
 }

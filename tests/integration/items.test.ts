@@ -57,8 +57,10 @@ describe.each(Object.keys(EXPECTED_MINIMUM))('%s items', (providerId) => {
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
     const lines = (await readNdjson(response)) as Item[];
     expect(lines.some((line) => 'error' in line)).toBe(false);
+    // The last line says the list is complete, and how many items it had.
+    expect(lines.at(-1)).toEqual({ done: { count: array.length } });
     const key = (item: Item) => `${item.type}:${item.id}`;
-    expect(lines.map(key).sort()).toEqual(array.map(key).sort());
+    expect(lines.slice(0, -1).map(key).sort()).toEqual(array.map(key).sort());
   });
 
   it('rides out 429s and 5xx answers', async () => {

@@ -78,3 +78,13 @@ describe('readNdjson', () => {
     await expect(collect(streamOf(['{"a":1}\nnot json\n']))).rejects.toBeInstanceOf(NdjsonParseError);
   });
 });
+
+describe('isDoneLine', () => {
+  it('recognises only the end line of a complete list', async () => {
+    const { isDoneLine } = await import('@/lib/client/ndjson');
+    expect(isDoneLine({ done: { count: 3 } })).toBe(true);
+    expect(isDoneLine({ done: true })).toBe(false);
+    expect(isDoneLine({ id: '1', type: 'done' })).toBe(false);
+    expect(isDoneLine({ error: { code: 'x', message: 'y' } })).toBe(false);
+  });
+});

@@ -1,0 +1,9 @@
+import { handleAllItems } from '@/lib/handlers/items';
+
+export const dynamic = 'force-dynamic';
+// A large account streams for minutes; a platform that cuts it earlier leaves the stream without its end line.
+export const maxDuration = 300;
+
+export function GET(request: Request) {
+  return handleAllItems(request);
+}

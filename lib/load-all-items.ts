@@ -1,0 +1,59 @@
+import 'server-only';
+import { mergeAsync } from '@/lib/async';
+import { IntegrationError } from '@/lib/errors';
+import { describeError } from '@/lib/http';
+import type { IntegrationItem } from '@/lib/items';
+import type { ProviderDefinition } from '@/lib/providers/types';
+
+export interface ProviderFailure {
+  provider: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Some providers of a merged load failed. The others' items were all delivered; the failures
+ * are listed (in `details.providers`) so a client can say which provider needs attention.
+ */
+export class IncompleteLoadError extends IntegrationError {
+  readonly details: { providers: ProviderFailure[] };
+
+  constructor(failures: ProviderFailure[], status: number) {
+    const first = failures[0];
+    super(first.code, `${failures.map((failure) => failure.message).join(' ')} The other providers' items are complete.`, status);
+    this.details = { providers: failures };
+  }
+}
+
+export class NothingConnectedError extends IntegrationError {
+  constructor() {
+    super('not_connected', 'No integration is connected in this browser session. Connect one first.', 401);
+  }
+}
+
+/**
+ * The items of several providers, interleaved as their pages arrive. One provider's failure
+ * does not stop the others: it is remembered, and once every other provider has finished the
+ * load ends with an IncompleteLoadError naming each failed provider.
+ */
+export async function* loadAllItems(
+  providers: readonly ProviderDefinition[],
+  load: (provider: ProviderDefinition) => AsyncGenerator<IntegrationItem[]>,
+): AsyncGenerator<IntegrationItem[]> {
+  if (providers.length === 0) throw new NothingConnectedError();
+  const failures: Array<ProviderFailure & { status: number }> = [];
+  const guarded = (provider: ProviderDefinition) =>
+    (async function* () {
+      try {
+        yield* load(provider);
+      } catch (error) {
+        const { status, body } = describeError(error);
+        failures.push({ provider: provider.id, status, ...body.error });
+      }
+    })();
+  yield* mergeAsync(...providers.map(guarded));
+  if (failures.length) {
+    const status = failures.length === providers.length ? failures[0].status : 502;
+    throw new IncompleteLoadError(failures.map(({ provider, code, message }) => ({ provider, code, message })), status);
+  }
+}
