@@ -101,6 +101,7 @@ export async function disconnect(provider: ProviderDefinition, sessionKey: strin
       accessToken: connection.accessToken,
       refreshToken: connection.refreshToken,
       clientAuthorization: basicClientAuthorization(config),
+      client: { clientId: config.clientId, clientSecret: config.clientSecret },
     });
   } catch (error) {
     // The credentials are already gone from our side; a failed revoke only means the provider keeps them until they expire.

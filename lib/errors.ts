@@ -57,17 +57,25 @@ export class AccessDeniedError extends IntegrationError {
 
 /** An OAuth error answer from a token endpoint (RFC 6749 section 5.2). */
 export class OAuthRequestError extends IntegrationError {
+  /** Every code the answer named (RFC `error`, the provider's own status or category). */
+  readonly codes: readonly string[];
+  readonly correlationId?: string;
+
   constructor(
     readonly oauthError: string,
     readonly description: string | undefined,
     displayName: string,
     action: string,
+    extra: { codes?: readonly string[]; correlationId?: string } = {},
   ) {
     super(
       'oauth_error',
-      `${displayName} refused to ${action}: ${oauthError}${description ? ` (${description})` : ''}.`,
+      `${displayName} refused to ${action}: ${oauthError}${description ? ` (${description})` : ''}` +
+        `${extra.correlationId ? ` [reference ${extra.correlationId}]` : ''}.`,
       502,
     );
+    this.codes = extra.codes ?? [oauthError];
+    this.correlationId = extra.correlationId;
   }
 }
 

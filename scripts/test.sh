@@ -86,5 +86,8 @@ echo "== integration"
 echo "== e2e"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/e2e.json" ./node_modules/.bin/playwright test --reporter=list,json
 
+echo "== OAuth endpoint calls in the test app (sandboxes)"
+node scripts/oauth-call-counts.mjs "$ARTIFACTS/oauth-calls.json"
+
 echo "== summary"
 node scripts/summarize-tests.mjs "check:typecheck=$ARTIFACTS/typecheck.status" "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"

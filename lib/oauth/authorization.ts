@@ -71,7 +71,7 @@ export async function completeAuthorization(
       accessToken: () => tokens.access_token,
       deadline: Date.now() + 20_000,
     });
-    const account = await provider.describeAccount(tokens, api);
+    const account = await provider.describeAccount(tokens, api, { clientId: config.clientId, clientSecret: config.clientSecret });
     const now = Date.now();
     const connection: Connection = {
       providerId: provider.id,

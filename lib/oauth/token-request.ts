@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isIntegrationError, OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
 import type { ProviderConfig } from '@/lib/providers/config';
+import { namesDeadGrant, parseTokenError } from '@/lib/oauth/token-error';
 import { sleep } from '@/lib/sleep';
 import type { ProviderDefinition, TokenResponse } from '@/lib/providers/types';
 
@@ -14,15 +15,6 @@ const tokenSchema = z.looseObject({
   expires_in: z.coerce.number().positive().nullish(),
   token_type: z.string().nullish(),
   scope: z.union([z.string(), z.array(z.string()).transform((list) => list.join(' '))]).nullish(),
-});
-
-// RFC 6749 uses `error`; some providers put the code in `code` or `status` and the text in `message`.
-const errorSchema = z.looseObject({
-  error: z.string().optional(),
-  code: z.string().optional(),
-  status: z.union([z.string(), z.number()]).optional(),
-  error_description: z.string().optional(),
-  message: z.string().optional(),
 });
 
 /** HTTP Basic client authentication (RFC 6749 section 2.3.1), for providers that take it. */
@@ -83,10 +75,8 @@ export async function requestToken(
       if (attempt < ATTEMPTS) await sleep(500 * 2 ** attempt);
       continue;
     }
-    const error = errorSchema.safeParse(body);
-    const data = error.success ? error.data : {};
-    const oauthError = data.error ?? data.code ?? String(data.status ?? `http_${response.status}`);
-    throw new OAuthRequestError(oauthError, data.error_description ?? data.message, provider.displayName, action);
+    const error = parseTokenError(response.status, body);
+    throw new OAuthRequestError(error.code, error.description, provider.displayName, action, error);
   }
   throw new ProviderTimeoutError(provider.displayName, `${action} failed after ${ATTEMPTS} attempts (${lastProblem})`);
 }
@@ -94,6 +84,6 @@ export async function requestToken(
 /** True when the provider says the grant (code or refresh token) is no longer valid. */
 export function isInvalidGrant(provider: ProviderDefinition, error: unknown): boolean {
   if (!isIntegrationError(error) || !(error as Partial<OAuthRequestError>).oauthError) return false;
-  const { oauthError } = error as OAuthRequestError;
-  return oauthError === 'invalid_grant' || (provider.token.invalidGrantErrors ?? []).includes(oauthError);
+  const { oauthError, codes } = error as OAuthRequestError;
+  return namesDeadGrant(codes ?? [oauthError], provider.token.invalidGrantErrors);
 }

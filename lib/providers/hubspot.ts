@@ -30,7 +30,20 @@ const listPage = z.object({
 });
 
 const accountDetails = z.object({ portalId: z.coerce.string(), uiDomain: z.string().default('app.hubspot.com') });
-const tokenMetadata = z.object({ hub_domain: z.string().nullish(), user: z.string().nullish() });
+const introspection = z.object({ active: z.boolean(), hub_domain: z.string().nullish(), user: z.string().nullish() });
+type Introspection = z.infer<typeof introspection>;
+
+/** HubSpot's date-versioned OAuth API (the v1 endpoints stop working on 2027-02-16). Tokens travel only in form bodies. */
+const OAUTH_API = '/oauth/2026-03';
+
+/** "hub domain (user)" from token introspection, falling back to what is known. */
+export function accountLabel(portalId: string, metadata: Pick<Introspection, 'hub_domain' | 'user'> | null): string {
+  const domain = metadata?.hub_domain?.trim();
+  const user = metadata?.user?.trim();
+  if (domain && user) return `${domain} (${user})`;
+  if (domain || user) return `${domain || user} (portal ${portalId})`;
+  return `Portal ${portalId}`;
+}
 
 /** The primary company of a contact or deal: HubSpot labels it `<object>_to_company`. */
 function primaryCompanyId(object: HubSpotObject): string | null {
@@ -121,26 +134,30 @@ export const hubspot = {
     pkce: true,
   },
   api: { endpoint: { live: 'https://api.hubapi.com', sandboxPath: '' } },
-  token: { endpoint: { apiPath: '/oauth/v1/token' }, clientAuth: 'body', bodyFormat: 'form', invalidGrantErrors: ['BAD_REFRESH_TOKEN'] },
+  token: { endpoint: { apiPath: `${OAUTH_API}/token` }, clientAuth: 'body', bodyFormat: 'form', invalidGrantErrors: ['BAD_REFRESH_TOKEN'] },
   // HubSpot allows 110 requests per 10 s per installing account; keep 10% for other callers and clock skew.
   rateLimit: { requests: 100, intervalMs: 10_000, retryAfterDefaultMs: 10_000 },
 
-  async describeAccount(tokens, api) {
-    const [details, metadata] = await Promise.all([
+  async describeAccount(tokens, api, { clientId, clientSecret }) {
+    const form = { client_id: clientId, client_secret: clientSecret, token: tokens.access_token, token_type_hint: 'access_token' };
+    const [details, introspected] = await Promise.all([
       api.request(accountDetails, '/account-info/v3/details'),
-      api.request(tokenMetadata, `/oauth/v1/access-tokens/${encodeURIComponent(tokens.access_token)}`, { auth: false }).catch(() => null),
+      // Only the label needs it: without it the account is still usable.
+      api.request(introspection, `${OAUTH_API}/token/introspect`, { method: 'POST', form, auth: false }).catch(() => null),
     ]);
-    const domain = metadata?.hub_domain;
+    const metadata = introspected?.active ? introspected : null;
     return {
       id: details.portalId,
-      label: domain ? `${domain} (portal ${details.portalId})` : `Portal ${details.portalId}`,
+      label: accountLabel(details.portalId, metadata),
       details: { portalId: details.portalId, uiDomain: details.uiDomain, ...(metadata?.user ? { user: metadata.user } : {}) },
     };
   },
 
   listItems,
 
-  async revoke({ api, refreshToken }) {
-    if (refreshToken) await api.request(z.unknown(), `/oauth/v1/refresh-tokens/${encodeURIComponent(refreshToken)}`, { method: 'DELETE', auth: false });
+  async revoke({ api, refreshToken, client }) {
+    if (!refreshToken) return;
+    const form = { client_id: client.clientId, client_secret: client.clientSecret, token: refreshToken, token_type_hint: 'refresh_token' };
+    await api.request(z.unknown(), `${OAUTH_API}/token/revoke`, { method: 'POST', form, auth: false });
   },
 } as const satisfies ProviderDefinition;

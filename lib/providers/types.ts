@@ -56,12 +56,19 @@ export interface ListContext {
   modifiedSince?: Date;
 }
 
+/** The app's own OAuth client, for provider endpoints that authenticate it in the form body. */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
 export interface RevokeContext {
   api: ProviderApi;
   accessToken: string;
   refreshToken: string | null;
   /** `Basic base64(client_id:client_secret)`, for revoke endpoints that authenticate the client. */
   clientAuthorization: string;
+  client: OAuthClient;
 }
 
 export interface ProviderDefinition {
@@ -92,7 +99,7 @@ export interface ProviderDefinition {
     retryAfterDefaultMs: number;
     perBucket?: { requests: number; intervalMs: number };
   };
-  describeAccount(tokens: TokenResponse, api: ProviderApi): Promise<AccountInfo>;
+  describeAccount(tokens: TokenResponse, api: ProviderApi, client: OAuthClient): Promise<AccountInfo>;
   /** Yields items page by page, so callers can stream them. */
   listItems(ctx: ListContext): AsyncIterable<IntegrationItem[]>;
   revoke?(ctx: RevokeContext): Promise<void>;

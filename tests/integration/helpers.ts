@@ -95,7 +95,14 @@ export const sandbox = (providerId: string) => ({
     await fetch(`${APP}/sandbox/${providerId}/_faults`, { method: 'DELETE' });
     await fetch(`${APP}/sandbox/${providerId}/_stats/reset`, { method: 'POST' });
   },
-  async stats(): Promise<{ tokenRequests: Record<string, number>; apiRequests: number; rateLimited: number; revoked: number }> {
+  async stats(): Promise<{
+    tokenRequests: Record<string, number>;
+    apiRequests: number;
+    rateLimited: number;
+    revoked: number;
+    /** Calls per OAuth endpoint since the last reset, keyed like `POST oauth/2026-03/token`. */
+    oauthEndpoints: Record<string, number>;
+  }> {
     return (await fetch(`${APP}/sandbox/${providerId}/_stats`)).json();
   },
 });

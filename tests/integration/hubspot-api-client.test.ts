@@ -1,5 +1,5 @@
 import { Client } from '@hubspot/api-client';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The official SDK, pointed at the running app's HubSpot emulator with basePath, works unchanged. */
 
@@ -40,6 +40,8 @@ describe('@hubspot/api-client against the HubSpot sandbox', () => {
 
   beforeAll(async () => {
     await fetch(`${BASE}/_faults`, { method: 'DELETE' });
+    // The SDK (even 14.x) calls only OAuth v1: this file opts into it explicitly, so a run with v1 off everywhere else stays meaningful.
+    await fetch(`${BASE}/_faults`, { method: 'POST', body: JSON.stringify({ disableV1OAuth: false }), headers: { 'content-type': 'application/json' } });
     client = await sandboxClient();
     const code = await authorizationCode(client.client_id);
     const sdk = new Client({ basePath: BASE });
@@ -49,6 +51,7 @@ describe('@hubspot/api-client against the HubSpot sandbox', () => {
     accessToken = tokens.accessToken;
     refreshToken = tokens.refreshToken;
   });
+  afterAll(() => fetch(`${BASE}/_faults`, { method: 'DELETE' }));
 
   it('reads access-token metadata', async () => {
     const sdk = new Client({ basePath: BASE });

@@ -7,7 +7,7 @@ const REVOCABLE = new Set(['hubspot', 'notion']);
 
 /** How each sandbox's token endpoint takes a code exchange (the real providers' styles). */
 const TOKEN_EXCHANGE: Record<string, { path: string; clientAuth: 'body' | 'basic' }> = {
-  hubspot: { path: '/oauth/v1/token', clientAuth: 'body' },
+  hubspot: { path: '/oauth/2026-03/token', clientAuth: 'body' },
   airtable: { path: '/oauth2/v1/token', clientAuth: 'basic' },
 };
 

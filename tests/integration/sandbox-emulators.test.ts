@@ -40,7 +40,7 @@ describe('sandbox emulators served by the app', () => {
       scope: 'oauth crm.objects.contacts.read',
       state: 'it',
     });
-    const token = await fetch(sandboxUrl('hubspot', 'oauth/v1/token'), {
+    const token = await fetch(sandboxUrl('hubspot', 'oauth/2026-03/token'), {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'authorization_code',

@@ -27,7 +27,7 @@ export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly
       return jsonResponse({ client_id: clientId, client_secret: clientSecret });
     }
     case 'GET _stats':
-      return jsonResponse(state.stats);
+      return jsonResponse({ ...state.stats, sinceStart: { oauthEndpoints: state.oauthEndpointsSinceStart } });
     case 'POST _stats/reset':
       state.stats = emptyStats();
       return jsonResponse(state.stats);

@@ -7,6 +7,7 @@ import { handleAuthorize } from './oauth/authorize-endpoint';
 import { recordViewerPage } from './record-viewer';
 import { matchRoute } from './router';
 import { emulatorState } from './state';
+import { countOAuthEndpoint } from './stats';
 
 function hostnameOf(host: string): string {
   try {
@@ -36,12 +37,17 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   }
   if (path[0] === 'ui' && method === 'GET') return recordViewerPage(ctx, path.slice(1));
   if (path.join('/') === definition.authorize.path && (method === 'GET' || method === 'POST')) {
+    countOAuthEndpoint(ctx.state.stats, ctx.state.oauthEndpointsSinceStart, `${method} ${definition.authorize.path}`);
     return handleAuthorize(ctx);
   }
   const match = matchRoute(definition.routes, method, path);
   if (!match) return definition.errors.notFound(ctx);
   const routeCtx = { ...ctx, params: match.params };
   const { route } = match;
-  if (route.kind === 'public') return route.handle(routeCtx);
+  if (route.kind === 'public') {
+    // Keyed by the pattern, never the path: v1 paths carry tokens.
+    countOAuthEndpoint(ctx.state.stats, ctx.state.oauthEndpointsSinceStart, `${method} ${route.pattern}`);
+    return route.handle(routeCtx);
+  }
   return guardApiCall(routeCtx, (apiCtx) => route.handle(apiCtx));
 }

@@ -30,6 +30,8 @@ export const faultsInputSchema = z
     pageSize: z.number().int().min(1).max(1000).optional(),
     /** Multiplies the generated data (a large account, for benchmarks); 1 is the normal data set. */
     dataScale: z.number().int().min(1).max(50).optional(),
+    /** HubSpot: every /oauth/v1/* call answers as after HubSpot's 2027-02-16 sunset. */
+    disableV1OAuth: z.boolean().optional(),
   })
   .strict();
 
@@ -44,10 +46,11 @@ export interface Faults {
   omitRetryAfter: boolean;
   pageSize: number | null;
   dataScale: number;
+  disableV1OAuth: boolean;
 }
 
 export function defaultFaults(): Faults {
-  return { latencyMs: 0, rateLimit: null, fail: [], accessTokenTtlSeconds: null, omitRetryAfter: false, pageSize: null, dataScale: 1 };
+  return { latencyMs: 0, rateLimit: null, fail: [], accessTokenTtlSeconds: null, omitRetryAfter: false, pageSize: null, dataScale: 1, disableV1OAuth: false };
 }
 
 /** Merges an update into the current faults (given fields replace; `fail` replaces the queue). */
@@ -60,6 +63,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     omitRetryAfter: input.omitRetryAfter ?? current.omitRetryAfter,
     pageSize: input.pageSize ?? current.pageSize,
     dataScale: input.dataScale ?? current.dataScale,
+    disableV1OAuth: input.disableV1OAuth ?? current.disableV1OAuth,
   };
 }
 
@@ -81,5 +85,6 @@ export function describeFaults(faults: Faults): Record<string, unknown> {
     omitRetryAfter: faults.omitRetryAfter,
     pageSize: faults.pageSize,
     dataScale: faults.dataScale,
+    disableV1OAuth: faults.disableV1OAuth,
   };
 }

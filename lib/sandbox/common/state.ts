@@ -9,6 +9,8 @@ export interface EmulatorState {
   oauth: OAuthState;
   faults: Faults;
   stats: Stats;
+  /** OAuth endpoint calls since the process started (`_stats/reset` leaves them), for a whole test run's tally. */
+  oauthEndpointsSinceStart: Record<string, number>;
   limiter: SlidingWindowLimiter;
   /** Lazily generated sandbox data, identical for every account. */
   dataCache: Map<string, unknown>;
@@ -34,6 +36,7 @@ export function emulatorState(emulatorId: string): EmulatorState {
       oauth: emptyOAuthState(),
       faults: defaultFaults(),
       stats: emptyStats(),
+      oauthEndpointsSinceStart: {},
       limiter: new SlidingWindowLimiter(),
       dataCache: new Map(),
     };

@@ -6,10 +6,11 @@ import { hubspotAccountDetails } from './account-info';
 import { createHubspotPortal } from './accounts';
 import { listCrmObjects, readCrmObject } from './crm-objects';
 import { hubspotErrors } from './errors';
-import { hubspotAccessTokenInfo, hubspotRefreshTokenInfo, hubspotRevokeRefreshToken, hubspotToken } from './oauth-endpoints';
+import { hubspotIntrospect, hubspotRevoke, hubspotToken } from './oauth-endpoints';
+import { hubspotV1AccessTokenInfo, hubspotV1RefreshTokenInfo, hubspotV1RevokeRefreshToken, hubspotV1Token } from './oauth-v1-endpoints';
 import { viewHubspotRecord } from './record-view';
 
-/** HubSpot: OAuth v1 with long-lived, non-rotating refresh tokens; CRM v3 objects; 110 requests / 10 s per portal. */
+/** HubSpot: OAuth 2026-03 (and v1 until its sunset) with long-lived, non-rotating refresh tokens; CRM v3 objects; 110 requests / 10 s per portal. */
 export const hubspotEmulator: EmulatorDefinition = {
   id: 'hubspot',
   displayName: 'HubSpot',
@@ -40,10 +41,13 @@ export const hubspotEmulator: EmulatorDefinition = {
   },
   errors: hubspotErrors,
   routes: [
-    { method: 'POST', pattern: 'oauth/v1/token', kind: 'public', handle: hubspotToken },
-    { method: 'GET', pattern: 'oauth/v1/access-tokens/:token', kind: 'public', handle: hubspotAccessTokenInfo },
-    { method: 'GET', pattern: 'oauth/v1/refresh-tokens/:token', kind: 'public', handle: hubspotRefreshTokenInfo },
-    { method: 'DELETE', pattern: 'oauth/v1/refresh-tokens/:token', kind: 'public', handle: hubspotRevokeRefreshToken },
+    { method: 'POST', pattern: 'oauth/2026-03/token', kind: 'public', handle: hubspotToken },
+    { method: 'POST', pattern: 'oauth/2026-03/token/introspect', kind: 'public', handle: hubspotIntrospect },
+    { method: 'POST', pattern: 'oauth/2026-03/token/revoke', kind: 'public', handle: hubspotRevoke },
+    { method: 'POST', pattern: 'oauth/v1/token', kind: 'public', handle: hubspotV1Token },
+    { method: 'GET', pattern: 'oauth/v1/access-tokens/:token', kind: 'public', handle: hubspotV1AccessTokenInfo },
+    { method: 'GET', pattern: 'oauth/v1/refresh-tokens/:token', kind: 'public', handle: hubspotV1RefreshTokenInfo },
+    { method: 'DELETE', pattern: 'oauth/v1/refresh-tokens/:token', kind: 'public', handle: hubspotV1RevokeRefreshToken },
     { method: 'GET', pattern: 'account-info/v3/details', kind: 'api', handle: hubspotAccountDetails },
     { method: 'GET', pattern: 'crm/v3/objects/:objectType', kind: 'api', handle: listCrmObjects },
     { method: 'GET', pattern: 'crm/v3/objects/:objectType/:objectId', kind: 'api', handle: readCrmObject },

@@ -14,7 +14,17 @@ export async function hubspotCode(withPkce = false): Promise<{ code: string; ver
   return { code: query.get('code') ?? '', verifier };
 }
 
+/** A form POST to one of the 2026-03 OAuth endpoints (`token`, `token/introspect`, `token/revoke`), with the client's credentials. */
+export async function hubspotOAuthRequest(endpoint: string, fields: Record<string, string>): Promise<Response> {
+  const { clientId, clientSecret } = clientOf('hubspot');
+  return call('hubspot', `oauth/2026-03/${endpoint}`, { form: { client_id: clientId, client_secret: clientSecret, ...fields } });
+}
+
 export async function hubspotTokenRequest(fields: Record<string, string>): Promise<Response> {
+  return hubspotOAuthRequest('token', fields);
+}
+
+export async function hubspotV1TokenRequest(fields: Record<string, string>): Promise<Response> {
   const { clientId, clientSecret } = clientOf('hubspot');
   return call('hubspot', 'oauth/v1/token', { form: { client_id: clientId, client_secret: clientSecret, ...fields } });
 }

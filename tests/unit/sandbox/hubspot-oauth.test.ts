@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, clientOf, jsonOf, redirectUriOf } from './helpers';
-import { HUBSPOT_SCOPES, hubspotCode, hubspotConnect, hubspotGet, hubspotTokenRequest } from './hubspot-helpers';
+import { HUBSPOT_SCOPES, hubspotCode, hubspotConnect, hubspotGet, hubspotOAuthRequest, hubspotTokenRequest, hubspotV1TokenRequest } from './hubspot-helpers';
 
 describe('HubSpot emulator: consent page', () => {
   const params = new URLSearchParams({
@@ -129,24 +129,148 @@ describe('HubSpot emulator: token endpoint', () => {
     expect(await jsonOf(bad)).toMatchObject({ status: 'BAD_REFRESH_TOKEN', error: 'invalid_grant' });
   });
 
-  it('serves token metadata and revokes only the refresh token', async () => {
-    const tokens = await hubspotConnect();
-    const info = await jsonOf(await call('hubspot', `oauth/v1/access-tokens/${tokens.accessToken}`));
-    expect(info).toMatchObject({ token: tokens.accessToken, hub_id: tokens.hubId, token_type: 'access' });
-    expect(Number(info.expires_in)).toBeGreaterThan(1700);
-    const refreshInfo = await call('hubspot', `oauth/v1/refresh-tokens/${tokens.refreshToken}`);
-    expect(await jsonOf(refreshInfo)).toMatchObject({ token_type: 'refresh', hub_id: tokens.hubId });
-    const revoke = await call('hubspot', `oauth/v1/refresh-tokens/${tokens.refreshToken}`, { method: 'DELETE' });
-    expect(revoke.status).toBe(204);
-    const refresh = await hubspotTokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
-    expect(await jsonOf(refresh)).toMatchObject({ status: 'BAD_REFRESH_TOKEN' });
-    expect((await hubspotGet('account-info/v3/details', tokens.accessToken)).status).toBe(200);
+  it('answers unsupported grant types with 400 and a non-form body with 415, never 500', async () => {
+    const password = await hubspotTokenRequest({ grant_type: 'password' });
+    expect(password.status).toBe(400);
+    expect(await jsonOf(password)).toMatchObject({ error: 'unsupported_grant_type', status: 'BAD_GRANT_TYPE', category: 'VALIDATION_ERROR' });
+    const garbage = await call('hubspot', 'oauth/2026-03/token', { body: '\u0000%%%{{', headers: { 'Content-Type': 'application/json' } });
+    expect(garbage.status).toBe(415);
+    expect(await jsonOf(garbage)).toMatchObject({ error: 'invalid_request' });
   });
 
-  it('answers unsupported grant types and garbage bodies with 400, never 500', async () => {
-    expect((await hubspotTokenRequest({ grant_type: 'password' })).status).toBe(400);
+  it('refuses credentials in the query string', async () => {
+    const { clientId, clientSecret } = clientOf('hubspot');
+    const query = new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'refresh_token', refresh_token: 'x' });
+    const response = await call('hubspot', `oauth/2026-03/token?${query}`, { form: {} });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await jsonOf(response))).toMatch(/client_secret.*form body/);
+  });
+});
+
+/** Every field the published OpenAPI file (2026-03) marks required, per schema. */
+const REQUIRED = {
+  AccessTokenResponse: ['access_token', 'expires_in', 'refresh_token', 'token_type', 'token_use'],
+  PublicAccessTokenInfoResponse: ['active', 'app_id', 'client_id', 'expires_in', 'hub_id', 'is_private_distribution', 'scopes', 'signed_access_token', 'token', 'token_type', 'token_use', 'user_id'],
+  PublicRefreshTokenInfoResponse: ['active', 'app_id', 'client_id', 'hub_id', 'scopes', 'token', 'token_type', 'token_use', 'user_id'],
+  SignedAccessToken: ['appId', 'appInstallId', 'audience', 'expiresAt', 'hubId', 'hublet', 'installingUserId', 'isPrivateDistribution', 'isServiceAccount', 'isUserLevel', 'newSignature', 'scopeToScopeGroupPks', 'scopes', 'signature', 'trialScopeToScopeGroupPks', 'trialScopes', 'userId'],
+  Error: ['category', 'correlationId', 'message'],
+};
+
+describe('HubSpot emulator: OAuth 2026-03 answers as the OpenAPI file describes them', () => {
+  it('token: AccessTokenResponse with token_use, hub_id, user_id and scopes, as JSON', async () => {
+    const { code } = await hubspotCode();
+    const response = await hubspotTokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUriOf('hubspot') });
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await jsonOf(response);
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(REQUIRED.AccessTokenResponse));
+    expect(body).toMatchObject({ token_use: 'access_token', token_type: 'bearer' });
+    expect(Number.isInteger(body.hub_id) && Number.isInteger(body.user_id)).toBe(true);
+  });
+
+  it('errors: RFC 6749 error and error_description plus status, message, correlationId and category', async () => {
+    const response = await hubspotTokenRequest({ grant_type: 'refresh_token', refresh_token: 'unknown' });
+    expect(response.status).toBe(400);
+    const body = await jsonOf(response);
+    expect(Object.keys(body)).toEqual(expect.arrayContaining([...REQUIRED.Error, 'error', 'error_description', 'status']));
+    expect(body).toMatchObject({ error: 'invalid_grant', status: 'BAD_REFRESH_TOKEN', category: 'VALIDATION_ERROR' });
+    expect(body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('introspect: access and refresh tokens, with the hint or without', async () => {
+    const tokens = await hubspotConnect();
+    const access = await jsonOf(await hubspotOAuthRequest('token/introspect', { token: tokens.accessToken, token_type_hint: 'access_token' }));
+    expect(Object.keys(access)).toEqual(expect.arrayContaining([...REQUIRED.PublicAccessTokenInfoResponse, 'hub_domain', 'user']));
+    expect(Object.keys(access.signed_access_token as object)).toEqual(expect.arrayContaining(REQUIRED.SignedAccessToken));
+    expect(access).toMatchObject({ active: true, token: tokens.accessToken, hub_id: tokens.hubId, token_use: 'access_token', client_id: clientOf('hubspot').clientId });
+    expect(String(access.hub_domain)).toContain(String(tokens.hubId));
+    expect(String(access.user)).toContain('@');
+    expect(Number(access.expires_in)).toBeGreaterThan(1700);
+    const refresh = await jsonOf(await hubspotOAuthRequest('token/introspect', { token: tokens.refreshToken }));
+    expect(Object.keys(refresh)).toEqual(expect.arrayContaining(REQUIRED.PublicRefreshTokenInfoResponse));
+    expect(refresh).toMatchObject({ active: true, token_use: 'refresh_token', hub_id: tokens.hubId });
+    const hinted = await jsonOf(await hubspotOAuthRequest('token/introspect', { token: tokens.refreshToken, token_type_hint: 'refresh_token' }));
+    expect(hinted).toMatchObject({ active: true, token_use: 'refresh_token' });
+  });
+
+  it('introspect: exactly {"active": false} for an unknown or expired token; client errors stay errors', async () => {
+    const unknown = await hubspotOAuthRequest('token/introspect', { token: 'nope' });
+    expect(unknown.status).toBe(200);
+    expect(await jsonOf(unknown)).toEqual({ active: false });
+    const tokens = await hubspotConnect();
+    await call('hubspot', '_faults', { json: { expireAccessTokens: true } });
+    await call('hubspot', '_faults', { method: 'DELETE' });
+    expect(await jsonOf(await hubspotOAuthRequest('token/introspect', { token: tokens.accessToken }))).toEqual({ active: false });
+    const badSecret = await hubspotOAuthRequest('token/introspect', { token: tokens.refreshToken, client_secret: 'nope' });
+    expect(badSecret.status).toBe(400);
+    expect(await jsonOf(badSecret)).toMatchObject({ error: 'invalid_client', category: 'INVALID_AUTHENTICATION' });
+    expect((await hubspotOAuthRequest('token/introspect', {})).status).toBe(400);
+  });
+
+  it('revoke: the refresh token dies, access tokens live on; unknown tokens are fine, access tokens are refused', async () => {
+    const tokens = await hubspotConnect();
+    const refused = await hubspotOAuthRequest('token/revoke', { token: tokens.accessToken });
+    expect(refused.status).toBe(400);
+    expect(await jsonOf(refused)).toMatchObject({ error: 'unsupported_token_type' });
+    const revoke = await hubspotOAuthRequest('token/revoke', { token: tokens.refreshToken, token_type_hint: 'refresh_token' });
+    expect(revoke.status).toBe(200);
+    expect(await revoke.text()).toBe('');
+    const refresh = await hubspotTokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
+    expect(await jsonOf(refresh)).toMatchObject({ error: 'invalid_grant', status: 'BAD_REFRESH_TOKEN' });
+    expect(await jsonOf(await hubspotOAuthRequest('token/introspect', { token: tokens.refreshToken }))).toEqual({ active: false });
+    expect((await hubspotGet('account-info/v3/details', tokens.accessToken)).status).toBe(200);
+    expect((await hubspotOAuthRequest('token/revoke', { token: 'never-issued' })).status).toBe(200);
+    expect((await hubspotOAuthRequest('token/revoke', { token: 'x', client_secret: 'nope' })).status).toBe(400);
+  });
+});
+
+describe('HubSpot emulator: OAuth v1 until its sunset', () => {
+  // Explicitly on: a run may default the sunset switch on to prove the app never needs v1.
+  beforeAll(() => call('hubspot', '_faults', { json: { disableV1OAuth: false } }));
+  afterAll(() => call('hubspot', '_faults', { method: 'DELETE' }));
+
+  it('serves token, metadata and refresh-token deletion with the 2026-03 shapes', async () => {
+    const { code } = await hubspotCode();
+    const created = await jsonOf(await hubspotV1TokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUriOf('hubspot') }));
+    expect(created).toMatchObject({ token_type: 'bearer', token_use: 'access_token', expires_in: 1800 });
+    const accessToken = String(created.access_token);
+    const refreshToken = String(created.refresh_token);
+    const info = await jsonOf(await call('hubspot', `oauth/v1/access-tokens/${accessToken}`));
+    expect(info).toMatchObject({ token: accessToken, hub_id: created.hub_id, token_type: 'access', token_use: 'access_token' });
+    expect(Object.keys(info)).toEqual(expect.arrayContaining(REQUIRED.PublicAccessTokenInfoResponse));
+    const refreshInfo = await call('hubspot', `oauth/v1/refresh-tokens/${refreshToken}`);
+    expect(await jsonOf(refreshInfo)).toMatchObject({ token_type: 'refresh', token_use: 'refresh_token', hub_id: created.hub_id });
+    const revoke = await call('hubspot', `oauth/v1/refresh-tokens/${refreshToken}`, { method: 'DELETE' });
+    expect(revoke.status).toBe(204);
+    const refresh = await hubspotV1TokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    expect(await jsonOf(refresh)).toMatchObject({ status: 'BAD_REFRESH_TOKEN', error: 'invalid_grant', category: 'VALIDATION_ERROR' });
+    expect((await hubspotGet('account-info/v3/details', accessToken)).status).toBe(200);
+  });
+
+  it('answers garbage with 400 and unknown tokens with 404, with a category', async () => {
     const garbage = await call('hubspot', 'oauth/v1/token', { body: '\u0000%%%{{', headers: { 'Content-Type': 'application/json' } });
     expect(garbage.status).toBe(400);
-    expect((await call('hubspot', 'oauth/v1/access-tokens/nope')).status).toBe(404);
+    const unknown = await call('hubspot', 'oauth/v1/access-tokens/nope');
+    expect(unknown.status).toBe(404);
+    expect(await jsonOf(unknown)).toMatchObject({ status: 'BAD_ACCESS_TOKEN', category: 'OBJECT_NOT_FOUND' });
+  });
+
+  it('with disableV1OAuth, every v1 endpoint answers 404 while 2026-03 keeps working', async () => {
+    const tokens = await hubspotConnect();
+    await call('hubspot', '_faults', { json: { disableV1OAuth: true } });
+    try {
+      const answers = await Promise.all([
+        hubspotV1TokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken }),
+        call('hubspot', `oauth/v1/access-tokens/${tokens.accessToken}`),
+        call('hubspot', `oauth/v1/refresh-tokens/${tokens.refreshToken}`),
+        call('hubspot', `oauth/v1/refresh-tokens/${tokens.refreshToken}`, { method: 'DELETE' }),
+      ]);
+      for (const answer of answers) {
+        expect(answer.status).toBe(404);
+        expect(await jsonOf(answer)).toMatchObject({ category: 'OBJECT_NOT_FOUND', message: expect.stringContaining('2026-03') });
+      }
+      expect((await hubspotTokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken })).status).toBe(200);
+    } finally {
+      await call('hubspot', '_faults', { json: { disableV1OAuth: false } });
+    }
   });
 });

@@ -12,8 +12,13 @@ describe('@hubspot/api-client against the HubSpot emulator over HTTP', () => {
     server = await startSandboxServer();
     base = `${server.origin}/sandbox/hubspot`;
     redirectUri = `${server.origin}/api/integrations/hubspot/oauth2callback`;
+    // The SDK calls only OAuth v1: opt into it explicitly (a run may default the v1 sunset switch on).
+    await fetch(`${base}/_faults`, { method: 'POST', body: JSON.stringify({ disableV1OAuth: false }), headers: { 'content-type': 'application/json' } });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await fetch(`${base}/_faults`, { method: 'DELETE' });
+    await server.close();
+  });
 
   async function code(): Promise<string> {
     const form = new URLSearchParams({
