@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, jsonOf } from './helpers';
-import { hubspotConnect, hubspotGet, hubspotTokenRequest } from './hubspot-helpers';
+import { hubspotConnect, hubspotGet, hubspotOAuthRequest, hubspotTokenRequest } from './hubspot-helpers';
 
 function setFaults(faults: unknown): Promise<Response> {
   return call('hubspot', '_faults', { json: faults });
@@ -89,12 +89,21 @@ describe('HubSpot emulator: rate limits and faults', () => {
     const tokens = await hubspotConnect();
     await hubspotTokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
     await hubspotGet('account-info/v3/details', tokens.accessToken);
-    await call('hubspot', `oauth/v1/refresh-tokens/${tokens.refreshToken}`, { method: 'DELETE' });
-    expect(await jsonOf(await call('hubspot', '_stats'))).toEqual({
+    await hubspotOAuthRequest('token/revoke', { token: tokens.refreshToken });
+    const stats = await jsonOf(await call('hubspot', '_stats'));
+    expect(stats).toMatchObject({
       tokenRequests: { authorization_code: 1, refresh_token: 1 },
       apiRequests: 1,
       rateLimited: 0,
       revoked: 1,
     });
+    // Per endpoint, keyed by route pattern (a v1 path would carry a token).
+    expect(stats.oauthEndpoints).toEqual({ 'POST oauth/authorize': 1, 'POST oauth/2026-03/token': 2, 'POST oauth/2026-03/token/revoke': 1 });
+    const sinceStart = (stats.sinceStart as { oauthEndpoints: Record<string, number> }).oauthEndpoints;
+    await call('hubspot', '_stats/reset', { method: 'POST' });
+    const reset = await jsonOf(await call('hubspot', '_stats'));
+    expect(reset.oauthEndpoints).toEqual({});
+    expect((reset.sinceStart as { oauthEndpoints: Record<string, number> }).oauthEndpoints).toEqual(sinceStart);
+    expect(sinceStart['POST oauth/2026-03/token']).toBeGreaterThanOrEqual(2);
   });
 });
