@@ -96,6 +96,39 @@ describe('@hubspot/api-client against the HubSpot sandbox', () => {
     expect(refreshed.accessToken).not.toBe(accessToken);
   });
 
+  it('reads one contact by id and answers 404 for an unknown one', async () => {
+    const sdk = new Client({ accessToken, basePath: BASE });
+    const [first] = (await sdk.crm.contacts.basicApi.getPage(1, undefined, ['email'])).results;
+    const one = await sdk.crm.contacts.basicApi.getById(first.id, ['email'], undefined, ['companies']);
+    expect(one.id).toBe(first.id);
+    expect(one.properties.email).toBe(first.properties.email);
+    await expect(sdk.crm.contacts.basicApi.getById('999999999999')).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('reads refresh-token metadata with the 2026-03 shape (v1 until the sunset)', async () => {
+    const sdk = new Client({ basePath: BASE });
+    const info = await sdk.oauth.refreshTokensApi.get(refreshToken);
+    expect(info).toMatchObject({ token: refreshToken, clientId: client.client_id, tokenType: 'refresh' });
+    expect(info.hubId).toBeGreaterThan(0);
+  });
+
+  it('after the v1 sunset: its OAuth calls fail with 404, its CRM calls still work with a 2026-03 token', async () => {
+    await fetch(`${BASE}/_faults`, { method: 'POST', body: JSON.stringify({ disableV1OAuth: true }), headers: { 'content-type': 'application/json' } });
+    try {
+      const oauth = new Client({ basePath: BASE });
+      await expect(oauth.oauth.tokensApi.create('refresh_token', undefined, undefined, client.client_id, client.client_secret, refreshToken)).rejects.toMatchObject({ code: 404 });
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: client.client_id, client_secret: client.client_secret });
+      const answer = await fetch(`${BASE}/oauth/2026-03/token`, { method: 'POST', body: form });
+      expect(answer.status).toBe(200);
+      const tokens = (await answer.json()) as { access_token: string; token_use: string };
+      expect(tokens.token_use).toBe('access_token');
+      const sdk = new Client({ accessToken: tokens.access_token, basePath: BASE });
+      expect((await sdk.crm.deals.basicApi.getPage(10, undefined, ['dealname'])).results).toHaveLength(10);
+    } finally {
+      await fetch(`${BASE}/_faults`, { method: 'POST', body: JSON.stringify({ disableV1OAuth: false }), headers: { 'content-type': 'application/json' } });
+    }
+  });
+
   it('surfaces HubSpot errors as ApiException with the real body', async () => {
     const sdk = new Client({ accessToken: 'not-a-real-token', basePath: BASE });
     await expect(sdk.crm.contacts.basicApi.getPage(10)).rejects.toMatchObject({ code: 401 });
