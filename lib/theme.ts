@@ -2,6 +2,7 @@
 
 import { createTheme } from '@mui/material/styles';
 import type {} from '@mui/x-data-grid/themeAugmentation';
+import { brandColor, pageBackground } from './theme-colors';
 
 const fontFamily = [
   'Inter',
@@ -14,18 +15,41 @@ const fontFamily = [
   'sans-serif',
 ].join(',');
 
+
+/**
+ * Light and dark palettes as CSS variables; which one applies is decided by a class on <html>
+ * that InitColorSchemeScript sets from the system setting before the first paint, so the page
+ * never flashes the wrong scheme. Colours are chosen for WCAG AA contrast in both.
+ */
 const theme = createTheme({
-  cssVariables: true,
-  palette: {
-    mode: 'light',
-    primary: { main: '#4f46e5', light: '#818cf8', dark: '#3730a3', contrastText: '#ffffff' },
-    secondary: { main: '#0ea5e9' },
-    success: { main: '#15803d' },
-    warning: { main: '#b45309' },
-    error: { main: '#dc2626' },
-    background: { default: '#f6f7fb', paper: '#ffffff' },
-    text: { primary: '#111827', secondary: '#4b5563' },
-    divider: '#e5e7eb',
+  cssVariables: { colorSchemeSelector: 'class' },
+  colorSchemes: {
+    light: {
+      palette: {
+        primary: { main: brandColor.light, light: '#818cf8', dark: '#3730a3', contrastText: '#ffffff' },
+        secondary: { main: '#0ea5e9' },
+        success: { main: '#15803d' },
+        warning: { main: '#b45309' },
+        error: { main: '#dc2626' },
+        info: { main: '#0277bd' },
+        background: { default: pageBackground.light, paper: '#ffffff' },
+        text: { primary: '#111827', secondary: '#4b5563' },
+        divider: '#e5e7eb',
+      },
+    },
+    dark: {
+      palette: {
+        primary: { main: brandColor.dark, light: '#a5b4fc', dark: '#6366f1', contrastText: '#0b1020' },
+        secondary: { main: '#38bdf8' },
+        success: { main: '#4ade80' },
+        warning: { main: '#fbbf24' },
+        error: { main: '#f87171' },
+        info: { main: '#38bdf8' },
+        background: { default: pageBackground.dark, paper: '#131a2e' },
+        text: { primary: '#e5e7eb', secondary: '#a3acbf' },
+        divider: '#2a3350',
+      },
+    },
   },
   shape: { borderRadius: 10 },
   typography: {
@@ -40,13 +64,20 @@ const theme = createTheme({
     MuiAppBar: {
       defaultProps: { elevation: 0, color: 'inherit' },
       styleOverrides: {
-        root: { backgroundColor: '#ffffff', borderBottom: '1px solid #e5e7eb' },
+        root: ({ theme }) => ({
+          backgroundColor: theme.vars.palette.background.paper,
+          backgroundImage: 'none',
+          borderBottom: `1px solid ${theme.vars.palette.divider}`,
+        }),
       },
     },
     MuiCard: {
       defaultProps: { variant: 'outlined' },
       styleOverrides: {
-        root: { borderColor: '#e5e7eb', boxShadow: '0 1px 2px rgba(16, 24, 40, 0.04)' },
+        root: ({ theme }) => ({
+          borderColor: theme.vars.palette.divider,
+          boxShadow: '0 1px 2px rgba(16, 24, 40, 0.04)',
+        }),
       },
     },
     MuiButton: {
@@ -64,10 +95,11 @@ const theme = createTheme({
     },
     MuiDataGrid: {
       styleOverrides: {
-        root: {
+        root: ({ theme }) => ({
           border: 'none',
           '--DataGrid-containerBackground': '#f9fafb',
-        },
+          ...theme.applyStyles('dark', { '--DataGrid-containerBackground': '#182038' }),
+        }),
         columnHeaderTitle: { fontWeight: 600 },
       },
     },
