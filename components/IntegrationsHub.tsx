@@ -47,6 +47,7 @@ export default function IntegrationsHub() {
   const loadAbortRef = React.useRef<AbortController | null>(null);
   const pendingRedirectResult = React.useRef<OAuthResult | null>(null);
   const integrationsRef = React.useRef<Integration[] | null>(null);
+  // eslint-disable-next-line react-hooks/refs -- goes away with the hooks split (issue 11)
   integrationsRef.current = integrations;
 
   const setUi = React.useCallback((provider: string, ui: ConnectUi | null) => {
@@ -111,7 +112,7 @@ export default function IntegrationsHub() {
     const urlProvider = new URLSearchParams(search).get('provider');
 
     let cancelled = false;
-    (async () => {
+    void (async () => {
       try {
         const list = await fetchIntegrations();
         if (cancelled) return;

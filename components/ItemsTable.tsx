@@ -205,6 +205,7 @@ export default function ItemsTable({ items, typeOrder = [], label }: ItemsTableP
   const origin = typeof window === 'undefined' ? null : window.location.origin;
 
   // A new data set (e.g. another integration) starts unfiltered.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- replaced by a key reset (issue 11)
   React.useEffect(() => setActiveTypes(new Set()), [items]);
 
   const counts = React.useMemo(() => countByType(items, typeOrder), [items, typeOrder]);
@@ -270,7 +271,7 @@ export default function ItemsTable({ items, typeOrder = [], label }: ItemsTableP
         valueOptions: ['Visible', 'Archived'],
         width: 120,
         valueGetter: (value) => (value === false ? 'Archived' : 'Visible'),
-        renderCell: ({ value }) => (
+        renderCell: ({ value }: { value?: string }) => (
           <Chip
             size="small"
             label={value}

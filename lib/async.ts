@@ -18,7 +18,7 @@ export async function* mergeAsync<T>(...sources: AsyncIterable<T>[]): AsyncGener
       yield result.value;
     }
   } finally {
-    await Promise.allSettled([...pending.keys()].map((index) => iterators[index].return?.()));
+    await Promise.allSettled([...pending.keys()].map(async (index) => iterators[index].return?.()));
   }
 }
 

@@ -9,7 +9,7 @@ const derivedKeys = new WeakMap<Buffer, Map<string, Buffer>>();
  */
 export function deriveKey(secret: Buffer, purpose: string): Buffer {
   let keys = derivedKeys.get(secret);
-  if (!keys) derivedKeys.set(secret, (keys = new Map()));
+  if (!keys) derivedKeys.set(secret, (keys = new Map<string, Buffer>()));
   let key = keys.get(purpose);
   if (!key) keys.set(purpose, (key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `integrations-hub:${purpose}`, 32))));
   return key;

@@ -7,7 +7,10 @@ export class SafeHtml {
   }
 }
 
-export function escapeHtml(value: unknown): string {
+/** What a template may interpolate: text and numbers are escaped, SafeHtml is kept, nothing-values vanish. */
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -16,14 +19,18 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-function render(value: unknown): string {
+function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
+  if (isList(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
-  return escapeHtml(value);
+  return escapeHtml(value === true ? 'true' : value);
 }
 
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+function isList(value: HtmlValue): value is readonly HtmlValue[] {
+  return Array.isArray(value);
+}
+
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0];
   values.forEach((value, i) => {
     out += render(value) + strings[i + 1];

@@ -30,7 +30,7 @@ function buildUrl(apiUrl: string, path: string, init: ApiRequestInit): URL {
   const url = new URL(init.absolute ? path : `${apiUrl}${path}`);
   for (const [name, value] of Object.entries(init.query ?? {})) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, item);
+    if (typeof value === 'object') for (const item of value) url.searchParams.append(name, item);
     else url.searchParams.set(name, String(value));
   }
   return url;
@@ -124,7 +124,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         let response: Response;
         try {
           response = await send(url, init, token);
-        } catch (error) {
+        } catch {
           if (signal?.aborted) throw signal.reason;
           if (attempt >= MAX_ATTEMPTS) throw new ProviderTimeoutError(name, `${url.pathname} could not be reached after ${attempt} attempts`);
           await waitOrGiveUp(backoffMs(attempt), `${url.pathname} could not be reached`, giveUpAt);

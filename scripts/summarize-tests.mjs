@@ -1,5 +1,5 @@
 // Reads the JSON reports of the vitest and Playwright runs and prints the one line CI reads:
-// "N passed, N failed". A check (e.g. typecheck) counts as one test. A suite whose report is missing (it crashed or never ran) counts as one failure.
+// "N passed, N failed". A check (typecheck, lint) counts as one test. A suite whose report is missing (it crashed or never ran) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 const [, , ...reports] = process.argv;

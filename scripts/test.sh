@@ -63,6 +63,9 @@ fi
 echo "== typecheck (app and tests)"
 ./node_modules/.bin/tsc --noEmit -p . && echo 0 >"$ARTIFACTS/typecheck.status" || echo 1 >"$ARTIFACTS/typecheck.status"
 
+echo "== lint"
+./node_modules/.bin/eslint . --max-warnings 0 && echo 0 >"$ARTIFACTS/lint.status" || echo 1 >"$ARTIFACTS/lint.status"
+
 echo "== build"
 ./node_modules/.bin/next build >"$ARTIFACTS/build.log" 2>&1 || { tail -40 "$ARTIFACTS/build.log"; fail_setup "next build failed"; }
 tail -25 "$ARTIFACTS/build.log"
@@ -90,4 +93,4 @@ echo "== OAuth endpoint calls in the test app (sandboxes)"
 node scripts/oauth-call-counts.mjs "$ARTIFACTS/oauth-calls.json"
 
 echo "== summary"
-node scripts/summarize-tests.mjs "check:typecheck=$ARTIFACTS/typecheck.status" "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"
+node scripts/summarize-tests.mjs "check:typecheck=$ARTIFACTS/typecheck.status" "check:lint=$ARTIFACTS/lint.status" "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"

@@ -17,7 +17,7 @@ export interface ApiErrorBody {
 /** True for `{"error": {"code": string, "message": string}}`. */
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const error = value.error;
   return (
     typeof error === 'object' &&
     error !== null &&

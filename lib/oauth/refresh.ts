@@ -15,7 +15,7 @@ const LOCK_WAIT_MS = 20_000;
 const LOCK_POLL_MS = 100;
 
 const holder = globalThis as typeof globalThis & { __integrationsHubRefreshes?: Map<string, Promise<Connection>> };
-const inFlight = (holder.__integrationsHubRefreshes ??= new Map());
+const inFlight = (holder.__integrationsHubRefreshes ??= new Map<string, Promise<Connection>>());
 
 export function needsRefresh(connection: Connection, now = Date.now()): boolean {
   return connection.expiresAt !== null && connection.refreshToken !== null && connection.expiresAt - now < REFRESH_MARGIN_MS;

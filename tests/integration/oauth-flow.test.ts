@@ -17,7 +17,10 @@ async function exchangeWithVerifier(providerId: string, callback: URL, redirectU
   const form = new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: redirectUri, code_verifier: verifier });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (clientAuth === 'basic') headers.authorization = `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`;
-  else form.set('client_id', client.client_id), form.set('client_secret', client.client_secret);
+  else {
+    form.set('client_id', client.client_id);
+    form.set('client_secret', client.client_secret);
+  }
   return fetch(`${APP}/sandbox/${providerId}${path}`, { method: 'POST', headers, body: form });
 }
 
