@@ -68,6 +68,6 @@ export async function* readNdjson(body: ReadableStream<Uint8Array>): AsyncGenera
 /** The stream's last line when the list is complete: `{"done": {"count": N}}` (an `{"error": ...}` line ends an incomplete one). */
 export function isDoneLine(value: unknown): value is { done: { count: number } } {
   if (typeof value !== 'object' || value === null || !('done' in value)) return false;
-  const done = (value as { done: unknown }).done;
+  const done = value.done;
   return typeof done === 'object' && done !== null && typeof (done as { count?: unknown }).count === 'number';
 }
