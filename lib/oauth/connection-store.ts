@@ -33,15 +33,34 @@ export async function saveConnection(sessionKey: string, connection: Connection)
   await getStore().set(key, encrypt(encryptionKey(), JSON.stringify(connection), key), CONNECTION_IDLE_TTL_SECONDS);
 }
 
-/** The stored connection, or null when there is none (or it cannot be decrypted, e.g. after SECRET_KEY changed). */
-export async function loadConnection(sessionKey: string, providerId: string): Promise<Connection | null> {
+/** A connection as read, with the sealed value it was read from (its version, for replaceConnection). */
+export interface StoredConnection {
+  connection: Connection;
+  sealed: string;
+}
+
+/** The stored connection and its version, or null when there is none (or it cannot be decrypted, e.g. after SECRET_KEY changed). */
+export async function readConnection(sessionKey: string, providerId: string): Promise<StoredConnection | null> {
   const key = connectionKey(sessionKey, providerId);
   const sealed = await getStore().get(key);
   if (!sealed) return null;
   const plaintext = decrypt(encryptionKey(), sealed, key);
   if (!plaintext) return null;
   const parsed = connectionSchema.safeParse(JSON.parse(plaintext));
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? { connection: parsed.data, sealed } : null;
+}
+
+export async function loadConnection(sessionKey: string, providerId: string): Promise<Connection | null> {
+  return (await readConnection(sessionKey, providerId))?.connection ?? null;
+}
+
+/**
+ * Saves `next` only if the stored connection is still the version that was read: a reconnect or
+ * disconnect in the meantime wins over a refresh that started before it. True when saved.
+ */
+export async function replaceConnection(sessionKey: string, read: StoredConnection, next: Connection): Promise<boolean> {
+  const key = connectionKey(sessionKey, next.providerId);
+  return getStore().replaceIfEquals(key, read.sealed, encrypt(encryptionKey(), JSON.stringify(next), key), CONNECTION_IDLE_TTL_SECONDS);
 }
 
 export async function touchConnection(sessionKey: string, providerId: string): Promise<void> {

@@ -1,18 +1,26 @@
 import 'server-only';
 import { randomToken } from '@/lib/crypto';
-import { NotConnectedError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
-import { type Connection, loadConnection, saveConnection } from '@/lib/oauth/connection-store';
+import { isIntegrationError, NotConnectedError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
+import { type Connection, readConnection, replaceConnection, type StoredConnection } from '@/lib/oauth/connection-store';
 import { isInvalidGrant, requestToken } from '@/lib/oauth/token-request';
 import type { ProviderConfig } from '@/lib/providers/config';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import { sleep } from '@/lib/sleep';
 import { getStore } from '@/lib/store';
+import { refreshHoldKey, refreshLockKey } from '@/lib/store/keys';
 
 /** Refresh this long before expiry, so a load that starts now never runs on an expiring token. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-const LOCK_TTL_MS = 30_000;
-const LOCK_WAIT_MS = 20_000;
+/** The lock outlives any refresh: the token request ends SAVE_RESERVE_MS before REFRESH_BUDGET_MS, and the save within it. */
+export const LOCK_TTL_MS = 30_000;
+export const REFRESH_BUDGET_MS = 20_000;
+const SAVE_RESERVE_MS = 5_000;
+/** Waiters give the holder its whole lock time before giving up. */
+const LOCK_WAIT_MS = LOCK_TTL_MS;
 const LOCK_POLL_MS = 100;
+/** After a refresh whose outcome is unknown (timeout, 5xx), nobody presents that refresh token again for this long. */
+export const REFRESH_HOLD_MS = 15_000;
+const SAVE_ATTEMPTS = 4;
 
 const holder = globalThis as typeof globalThis & { __integrationsHubRefreshes?: Map<string, Promise<Connection>> };
 const inFlight = (holder.__integrationsHubRefreshes ??= new Map<string, Promise<Connection>>());
@@ -21,7 +29,7 @@ export function needsRefresh(connection: Connection, now = Date.now()): boolean 
   return connection.expiresAt !== null && connection.refreshToken !== null && connection.expiresAt - now < REFRESH_MARGIN_MS;
 }
 
-interface RefreshRequest {
+export interface RefreshRequest {
   provider: ProviderDefinition;
   config: ProviderConfig;
   sessionKey: string;
@@ -49,31 +57,38 @@ export async function ensureFreshConnection(request: RefreshRequest, connection:
 /** Cross-process: one Redis lock per connection; whoever takes it re-reads before refreshing. */
 async function refreshUnderLock(request: RefreshRequest): Promise<Connection> {
   const store = getStore();
-  const lockKey = `lock:refresh:${request.sessionKey}:${request.provider.id}`;
+  const lockKey = refreshLockKey(request.sessionKey, request.provider.id);
   const owner = randomToken(16);
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const giveUpAt = Date.now() + LOCK_WAIT_MS;
   while (!(await store.setIfAbsent(lockKey, owner, LOCK_TTL_MS))) {
     const current = await currentConnection(request);
-    if (isSettled(current, request)) return current;
-    if (Date.now() > deadline) {
+    if (isSettled(current.connection, request)) return current.connection;
+    if (Date.now() > giveUpAt) {
       throw new ProviderTimeoutError(request.provider.displayName, 'another request has been refreshing the access token for too long');
     }
     await sleep(LOCK_POLL_MS);
   }
+  const mustEndBy = Date.now() + REFRESH_BUDGET_MS;
   try {
     const current = await currentConnection(request);
-    if (isSettled(current, request)) return current;
-    return await refresh(request, current);
+    if (isSettled(current.connection, request)) return current.connection;
+    if (await store.get(refreshHoldKey(request.sessionKey, request.provider.id))) {
+      throw new ProviderError(
+        request.provider.displayName,
+        'refreshing the access token failed moments ago and may have used up its refresh token. Try again in a minute.',
+      );
+    }
+    return await refresh(request, current, mustEndBy);
   } finally {
     await store.delIfEquals(lockKey, owner).catch(() => undefined);
   }
 }
 
-async function currentConnection(request: RefreshRequest): Promise<Connection> {
-  const connection = await loadConnection(request.sessionKey, request.provider.id);
-  if (!connection) throw new NotConnectedError(request.provider.displayName);
-  if (connection.status === 'reconnect_required') throw new ReconnectRequiredError(request.provider.displayName);
-  return connection;
+async function currentConnection(request: RefreshRequest): Promise<StoredConnection> {
+  const read = await readConnection(request.sessionKey, request.provider.id);
+  if (!read) throw new NotConnectedError(request.provider.displayName);
+  if (read.connection.status === 'reconnect_required') throw new ReconnectRequiredError(request.provider.displayName);
+  return read;
 }
 
 /** Someone else already refreshed: the token is fresh, and not the one the provider rejected. */
@@ -82,33 +97,64 @@ function isSettled(connection: Connection, request: RefreshRequest): boolean {
   return !needsRefresh(connection);
 }
 
-async function refresh(request: RefreshRequest, connection: Connection): Promise<Connection> {
-  const { provider, config, sessionKey } = request;
-  if (!connection.refreshToken) throw new ReconnectRequiredError(provider.displayName);
+async function refresh(request: RefreshRequest, read: StoredConnection, mustEndBy: number): Promise<Connection> {
+  const { provider, config } = request;
+  const used = read.connection.refreshToken;
+  if (!used) throw new ReconnectRequiredError(provider.displayName);
+  let tokens;
   try {
-    const tokens = await requestToken(
-      provider,
-      config,
-      { grant_type: 'refresh_token', refresh_token: connection.refreshToken },
-      'refresh the access token',
-    );
-    const now = Date.now();
-    const refreshed: Connection = {
-      ...connection,
-      accessToken: tokens.access_token,
-      // Rotating providers send a new refresh token (the old one is now dead); others may omit it.
-      refreshToken: tokens.refresh_token ?? connection.refreshToken,
-      expiresAt: tokens.expires_in ? now + tokens.expires_in * 1000 : null,
-      scope: tokens.scope ?? connection.scope,
-      refreshedAt: now,
-    };
-    await saveConnection(sessionKey, refreshed);
-    return refreshed;
+    tokens = await requestToken(provider, config, { grant_type: 'refresh_token', refresh_token: used }, 'refresh the access token', {
+      deadline: mustEndBy - SAVE_RESERVE_MS,
+    });
   } catch (error) {
-    if (isInvalidGrant(provider, error)) {
-      await saveConnection(sessionKey, { ...connection, status: 'reconnect_required' });
-      throw new ReconnectRequiredError(provider.displayName, 'the provider no longer accepts its refresh token');
+    return recoverFromFailedRefresh(request, used, error);
+  }
+  const now = Date.now();
+  const refreshed: Connection = {
+    ...read.connection,
+    accessToken: tokens.access_token,
+    // Rotating providers send a new refresh token (the old one is now dead); others may omit it.
+    refreshToken: tokens.refresh_token ?? used,
+    expiresAt: tokens.expires_in ? now + tokens.expires_in * 1000 : null,
+    scope: tokens.scope ?? read.connection.scope,
+    refreshedAt: now,
+  };
+  return saveRefreshed(request, read, refreshed);
+}
+
+/**
+ * A failed rotation re-reads the stored connection: another instance (or a reconnect) may have
+ * succeeded. The connection is marked reconnect_required only while it still holds the refresh
+ * token the provider refused; after a timeout or a 5xx the token is held back for a while.
+ */
+async function recoverFromFailedRefresh(request: RefreshRequest, used: string, error: unknown): Promise<Connection> {
+  const { provider, sessionKey } = request;
+  const after = await readConnection(sessionKey, provider.id);
+  if (after?.connection.status === 'active' && after.connection.refreshToken !== used) return after.connection;
+  if (isInvalidGrant(provider, error)) {
+    if (after?.connection.refreshToken === used) {
+      await replaceConnection(sessionKey, after, { ...after.connection, status: 'reconnect_required' });
     }
-    throw error;
+    throw new ReconnectRequiredError(provider.displayName, 'the provider no longer accepts its refresh token');
+  }
+  const refused = isIntegrationError(error) && error.code === 'oauth_error';
+  if (!refused) await getStore().set(refreshHoldKey(sessionKey, provider.id), '1', REFRESH_HOLD_MS / 1000);
+  throw error;
+}
+
+/**
+ * Saves rotated tokens unless a reconnect or disconnect replaced the connection meanwhile (that
+ * one wins). A store hiccup is retried: the provider has already used the old refresh token.
+ */
+async function saveRefreshed(request: RefreshRequest, read: StoredConnection, refreshed: Connection): Promise<Connection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await replaceConnection(request.sessionKey, read, refreshed)) return refreshed;
+      // Changed since it was read: by an earlier attempt of this save, or by a reconnect or disconnect.
+      return (await currentConnection(request)).connection;
+    } catch (error) {
+      if (!isIntegrationError(error) || error.code !== 'store_unavailable' || attempt >= SAVE_ATTEMPTS) throw error;
+      await sleep(500);
+    }
   }
 }

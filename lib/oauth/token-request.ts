@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { isIntegrationError, OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
+import { requestNeverSent } from '@/lib/oauth/never-sent';
+import { parseRetryAfter } from '@/lib/provider-api';
 import type { ProviderConfig } from '@/lib/providers/config';
 import { namesDeadGrant, parseTokenError } from '@/lib/oauth/token-error';
 import { sleep } from '@/lib/sleep';
@@ -43,42 +45,69 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+export interface TokenRequestOptions {
+  /** Neither send nor wait past this moment (epoch ms): a refresh must end while it holds its lock. */
+  deadline?: number;
+}
+
+/** Waits before another attempt when that still ends before the deadline; false when it would not. */
+async function waitBefore(deadline: number, ms: number): Promise<boolean> {
+  if (Date.now() + ms >= deadline) return false;
+  await sleep(ms);
+  return true;
+}
+
 /**
  * POSTs to the provider's token endpoint with its client authentication style and body format.
- * Retries 429, 5xx and network failures a few times; OAuth errors are thrown at once.
+ * Every grant is single-use (an authorization code, a rotating refresh token), so the request is
+ * sent again only when it provably never left (connection refused, DNS) or the provider refused
+ * it unprocessed (429). A timeout or a 5xx ends it: the provider may have used the grant, and
+ * presenting it again would revoke the whole token chain. OAuth errors are thrown at once.
  */
 export async function requestToken(
   provider: ProviderDefinition,
   config: ProviderConfig,
   params: Record<string, string>,
   action: string,
+  options: TokenRequestOptions = {},
 ): Promise<TokenResponse> {
-  let lastProblem = '';
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+  const name = provider.displayName;
+  const deadline = options.deadline ?? Date.now() + TOKEN_TIMEOUT_MS + 5_000;
+  let lastProblem = 'no time was left';
+  for (let attempt = 1; attempt <= ATTEMPTS && Date.now() < deadline; attempt++) {
     let response: Response;
+    let body: unknown;
     try {
-      response = await fetch(config.tokenUrl, { ...buildRequest(provider, config, params), signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS) });
+      const timeout = AbortSignal.timeout(Math.min(TOKEN_TIMEOUT_MS, deadline - Date.now()));
+      response = await fetch(config.tokenUrl, { ...buildRequest(provider, config, params), signal: timeout });
+      body = await readJson(response);
     } catch (error) {
-      lastProblem = error instanceof Error && error.name === 'TimeoutError' ? 'the token endpoint timed out' : 'the token endpoint could not be reached';
-      if (attempt < ATTEMPTS) await sleep(300 * 2 ** attempt);
+      if (!requestNeverSent(error)) {
+        if (error instanceof Error && error.name === 'TimeoutError') throw new ProviderTimeoutError(name, `the token endpoint gave no answer when asked to ${action}`);
+        throw new ProviderError(name, `the connection to the token endpoint broke when asked to ${action}.`);
+      }
+      lastProblem = 'the token endpoint could not be reached';
+      if (!(await waitBefore(deadline, 250 * 2 ** (attempt - 1)))) break;
       continue;
     }
-    const body = await readJson(response);
     if (response.ok) {
       const parsed = tokenSchema.safeParse(body);
-      if (!parsed.success) throw new ProviderError(provider.displayName, 'the token answer had no usable access_token.');
+      if (!parsed.success) throw new ProviderError(name, 'the token answer had no usable access_token.');
       const { access_token, refresh_token, expires_in, token_type, scope } = parsed.data;
       return { access_token, refresh_token, expires_in, token_type, scope, raw: parsed.data };
     }
-    if (response.status === 429 || response.status >= 500) {
-      lastProblem = `HTTP ${response.status}`;
-      if (attempt < ATTEMPTS) await sleep(500 * 2 ** attempt);
+    if (response.status === 429) {
+      lastProblem = 'HTTP 429';
+      if (!(await waitBefore(deadline, parseRetryAfter(response.headers.get('retry-after')) ?? 500 * 2 ** attempt))) break;
       continue;
     }
+    if (response.status >= 500) {
+      throw new ProviderError(name, `its token endpoint answered HTTP ${response.status} when asked to ${action}.`, response.status);
+    }
     const error = parseTokenError(response.status, body);
-    throw new OAuthRequestError(error.code, error.description, provider.displayName, action, error);
+    throw new OAuthRequestError(error.code, error.description, name, action, error);
   }
-  throw new ProviderTimeoutError(provider.displayName, `${action} failed after ${ATTEMPTS} attempts (${lastProblem})`);
+  throw new ProviderTimeoutError(name, `${action} did not succeed in time (${lastProblem})`);
 }
 
 /** True when the provider says the grant (code or refresh token) is no longer valid. */

@@ -52,6 +52,11 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async delIfEquals(key, value) {
       if (live(key)?.value === value) entries.delete(key);
     },
+    async replaceIfEquals(key, expected, value, ttlSeconds) {
+      if (live(key)?.value !== expected) return false;
+      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+      return true;
+    },
     async expire(key, ttlSeconds) {
       const entry = live(key);
       if (entry) entry.expiresAt = now() + ttlSeconds * 1000;

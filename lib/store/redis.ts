@@ -31,6 +31,8 @@ if untilMs > tonumber(redis.call("GET", KEYS[1]) or "0") then
 end
 return 0`;
 
+const REPLACE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then redis.call("SET", KEYS[1], ARGV[2], "EX", ARGV[3]) return 1 else return 0 end`;
+
 const RELEASE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -107,6 +109,11 @@ export function createRedisStore(url: string): Store {
     },
     async delIfEquals(key, value) {
       await run('EVAL', () => client.eval(RELEASE_IF_EQUALS, { keys: [key], arguments: [value] }));
+    },
+    async replaceIfEquals(key, expected, value, ttlSeconds) {
+      const ttl = String(Math.max(1, Math.ceil(ttlSeconds)));
+      const reply = await run('EVAL', () => client.eval(REPLACE_IF_EQUALS, { keys: [key], arguments: [expected, value, ttl] }));
+      return Number(reply) === 1;
     },
     async expire(key, ttlSeconds) {
       await run('EXPIRE', () => client.expire(key, Math.max(1, Math.ceil(ttlSeconds))));

@@ -11,6 +11,8 @@ export interface Store {
   del(key: string): Promise<void>;
   /** Deletes only when the key still holds `value` (releasing a lock we own). */
   delIfEquals(key: string, value: string): Promise<void>;
+  /** Compare-and-set: replaces the value (with a new TTL) only while the key still holds `expected`; true when it did. */
+  replaceIfEquals(key: string, expected: string, value: string, ttlSeconds: number): Promise<boolean>;
   expire(key: string, ttlSeconds: number): Promise<void>;
   /**
    * Sliding-window rate limiting: records a request start under `key` and returns 0 when fewer

@@ -40,6 +40,8 @@ describe('Redis store', () => {
     expect(await first.get(lock)).toBe('a');
     await first.delIfEquals(lock, 'a');
     await first.set(lock, 'once', 60);
+    expect(await second.replaceIfEquals(lock, 'other', 'twice', 60)).toBe(false);
+    expect(await second.replaceIfEquals(lock, 'once', 'once', 60)).toBe(true);
     expect(await second.getDel(lock)).toBe('once');
     expect(await first.getDel(lock)).toBeNull();
   });

@@ -48,4 +48,23 @@ describe('two server instances sharing Redis', () => {
     expect((await sandbox('airtable').stats()).tokenRequests.refresh_token).toBe(1);
     expect(await browser.integration('airtable')).toMatchObject({ connected: true, status: 'connected' });
   });
+
+  it('present a rotating refresh token once when the provider answers 500 after rotating it', async () => {
+    const browser = new TestBrowser();
+    expect((await browser.connect('airtable')).status).toBe(200);
+    await sandbox('airtable').reset();
+    await sandbox('airtable').faults({ expireAccessTokens: true, failTokenAfterUse: 500 });
+    const loads = [browser, browser.at(second.url), browser, browser.at(second.url)].map((client) =>
+      client.json<{ error: { code: string; message: string } }>('/api/integrations/airtable/items'),
+    );
+    for (const answer of await Promise.all(loads)) {
+      expect(answer.status).toBe(502);
+      expect(answer.body.error.code).toBe('provider_error');
+    }
+    const stats = await sandbox('airtable').stats();
+    // One attempt in all: a second one would present a used refresh token and revoke the chain.
+    expect(stats.tokenRequests.refresh_token).toBe(1);
+    expect(stats.revoked).toBe(0);
+    expect(await browser.integration('airtable')).toMatchObject({ connected: true, status: 'connected' });
+  });
 });

@@ -4,6 +4,7 @@ import { jsonResponse, readFormBody } from '../common/http';
 import { basicClient } from '../common/oauth/basic-client';
 import { RFC_TOKEN_ERRORS } from '../common/oauth/token-errors';
 import { exchangeToken } from '../common/oauth/token-exchange';
+import { airtableErrors } from './errors';
 import { parseTokenForm, toTokenRequest } from '../common/oauth/token-request';
 
 /** `POST /oauth2/v1/token`: form body, client authenticated with HTTP Basic. */
@@ -20,6 +21,8 @@ export async function airtableToken(ctx: EmulatorContext): Promise<Response> {
     const failure = RFC_TOKEN_ERRORS[outcome.reason];
     return oauthError(failure.error, outcome.description, failure.httpStatus);
   }
+  // The grant is used up even though the answer is an error: a client that retries it revokes the chain.
+  if (ctx.state.faults.failTokenAfterUse) return airtableErrors.serverError(ctx.state.faults.failTokenAfterUse);
   const { tokens } = outcome;
   return jsonResponse({
     access_token: tokens.accessToken,

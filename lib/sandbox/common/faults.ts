@@ -28,6 +28,8 @@ export const faultsInputSchema = z
     omitRetryAfter: z.boolean().optional(),
     /** Forces the page size of listings whose page size the provider chooses (Airtable bases, Notion search). */
     pageSize: z.number().int().min(1).max(1000).optional(),
+    /** Token requests are carried out (a code used, a refresh token rotated), then answered with this status (Airtable). */
+    failTokenAfterUse: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
     /** Multiplies the generated data (a large account, for benchmarks); 1 is the normal data set. */
     dataScale: z.number().int().min(1).max(50).optional(),
     /** HubSpot: every /oauth/v1/* call answers as after HubSpot's 2027-02-16 sunset. */
@@ -47,10 +49,21 @@ export interface Faults {
   pageSize: number | null;
   dataScale: number;
   disableV1OAuth: boolean;
+  failTokenAfterUse: 500 | 502 | 503 | null;
 }
 
 export function defaultFaults(): Faults {
-  return { latencyMs: 0, rateLimit: null, fail: [], accessTokenTtlSeconds: null, omitRetryAfter: false, pageSize: null, dataScale: 1, disableV1OAuth: false };
+  return {
+    latencyMs: 0,
+    rateLimit: null,
+    fail: [],
+    accessTokenTtlSeconds: null,
+    omitRetryAfter: false,
+    pageSize: null,
+    dataScale: 1,
+    disableV1OAuth: false,
+    failTokenAfterUse: null,
+  };
 }
 
 /** Merges an update into the current faults (given fields replace; `fail` replaces the queue). */
@@ -64,6 +77,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     pageSize: input.pageSize ?? current.pageSize,
     dataScale: input.dataScale ?? current.dataScale,
     disableV1OAuth: input.disableV1OAuth ?? current.disableV1OAuth,
+    failTokenAfterUse: input.failTokenAfterUse ?? current.failTokenAfterUse,
   };
 }
 
@@ -86,5 +100,6 @@ export function describeFaults(faults: Faults): Record<string, unknown> {
     pageSize: faults.pageSize,
     dataScale: faults.dataScale,
     disableV1OAuth: faults.disableV1OAuth,
+    failTokenAfterUse: faults.failTokenAfterUse,
   };
 }

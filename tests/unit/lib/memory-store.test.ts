@@ -28,6 +28,18 @@ describe('memory store', () => {
     expect(await store.get('lock')).toBeNull();
   });
 
+  it('replaces a value only while it still holds the expected one', async () => {
+    const store = createMemoryStore(clock().now);
+    await store.set('conn', 'v1', 60);
+    expect(await store.replaceIfEquals('conn', 'v0', 'v2', 60)).toBe(false);
+    expect(await store.get('conn')).toBe('v1');
+    expect(await store.replaceIfEquals('conn', 'v1', 'v2', 60)).toBe(true);
+    expect(await store.get('conn')).toBe('v2');
+    await store.del('conn');
+    expect(await store.replaceIfEquals('conn', 'v2', 'v3', 60)).toBe(false);
+    expect(await store.get('conn')).toBeNull();
+  });
+
   it('reserves rate slots in a sliding window and honours pauses', async () => {
     const time = clock();
     const store = createMemoryStore(time.now);
