@@ -4,7 +4,7 @@
  * the next `}`. A pause key is its window key plus `:pause`, so it keeps the tag.
  */
 
-/** A provider account's rate window, or one bucket's inside it (an Airtable base): all tagged with the account. */
+/** A provider account's rate window, or one bucket's inside it: all tagged with the account. */
 export function rateWindowKey(scope: string, bucket?: string): string {
   // An empty tag (`{}`) would make Redis hash the whole key: never let the scope be empty.
   const tagged = `rate:{${scope || '-'}}`;
