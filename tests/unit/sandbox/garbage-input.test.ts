@@ -8,7 +8,7 @@ const GARBAGE_BODIES = ['', '{', 'null', '[]', '"x"', '{"grant_type":{"a":1}}', 
 const GARBAGE_QUERIES = ['limit=-1', 'limit=%FF', 'after=%00', 'offset=itr9999/appAAAAAAAAAAAAAA', 'properties=', 'archived=', 'x=' + 'y'.repeat(5000)];
 
 const PATHS: Record<string, string[]> = {
-  hubspot: ['oauth/authorize', 'oauth/v1/token', 'oauth/v1/access-tokens/x', 'oauth/v1/refresh-tokens/x', 'crm/v3/objects/contacts', 'crm/v3/objects/0-2/abc', 'crm/v3/objects/%2e%2e', 'account-info/v3/details', 'ui/contacts/x/record/0-1/1', '_faults', '_stats', '_stats/reset', ''],
+  hubspot: ['oauth/authorize', 'oauth/2026-03/token', 'oauth/2026-03/token/introspect', 'oauth/2026-03/token/revoke', 'oauth/v1/token', 'oauth/v1/access-tokens/x', 'oauth/v1/refresh-tokens/x', 'crm/v3/objects/contacts', 'crm/v3/objects/0-2/abc', 'crm/v3/objects/%2e%2e', 'account-info/v3/details', 'ui/contacts/x/record/0-1/1', '_faults', '_stats', '_stats/reset', ''],
   airtable: ['oauth2/v1/authorize', 'oauth2/v1/token', 'v0/meta/bases', 'v0/meta/bases/x/tables', 'v0/meta/whoami', 'ui/x/y/z/w', '_faults'],
   notion: ['v1/oauth/authorize', 'v1/oauth/token', 'v1/oauth/revoke', 'v1/oauth/introspect', 'v1/search', 'v1/pages/x', 'v1/databases/%00', 'v1/users/me', 'ui/%F0', '_faults'],
 };
@@ -30,6 +30,7 @@ describe('garbage input never produces a 500', () => {
         { Authorization: basicAuth(provider), 'Content-Type': 'application/json' },
         { Authorization: 'Bearer', 'Notion-Version': 'garbage' },
         { Authorization: 'Basic %%%' },
+        { 'Content-Type': 'application/x-www-form-urlencoded; charset=%%' },
       ];
       for (const path of paths) {
         for (const method of ['GET', 'POST', 'DELETE', 'PATCH']) {
