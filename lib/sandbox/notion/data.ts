@@ -5,10 +5,15 @@ import { EMOJI, QUALIFIERS, TOPIC_WORDS, TRICKY_TITLES } from '../common/wordlis
 
 /** The workspace content every sandbox connection sees: generated once from a fixed seed. */
 
-export type NotionParent = { type: 'workspace' } | { type: 'page_id'; id: string } | { type: 'database_id'; id: string };
+export type NotionParent =
+  | { type: 'workspace' }
+  | { type: 'page_id'; id: string }
+  | { type: 'database_id'; id: string }
+  | { type: 'data_source_id'; id: string; databaseId: string };
 
+/** A database is a container of one or more data sources; pages in a database belong to one of its data sources. */
 export interface NotionNode {
-  kind: 'page' | 'database';
+  kind: 'page' | 'database' | 'data_source';
   id: string;
   title: string;
   icon: string | null;
@@ -18,7 +23,7 @@ export interface NotionNode {
   createdBy: string;
   lastEditedBy: string;
   trashed: boolean;
-  /** Databases: the name of their title property; rows use their database's. */
+  /** Databases and data sources: the name of their title property; rows use their data source's. */
   titleProperty: string;
   isInline: boolean;
   status: string | null;
@@ -28,9 +33,13 @@ export interface NotionWorkspaceData {
   /** Sorted by last_edited_time, newest first (the search order). */
   nodes: NotionNode[];
   byId: Map<string, NotionNode>;
+  /** A database's data sources, the first one first. */
+  sourcesOf: Map<string, NotionNode[]>;
 }
 
-export const NOTION_COUNTS = { pages: 400, databases: 40, topLevelPages: 30 } as const;
+/** Every fifth database holds a second data source. */
+export const NOTION_COUNTS = { pages: 400, databases: 40, topLevelPages: 30, dataSources: 48 } as const;
+const SOURCE_NAMES = ['Archive', '2024', 'Imported', 'Team B', 'Backlog'];
 
 const DATABASE_NAMES = ['Tasks', 'Projects', 'Meeting notes', 'Docs', 'Reading list', 'Roadmap', 'Bugs', 'Hiring pipeline', 'OKRs', 'Content calendar'];
 const TITLE_PROPERTIES = ['Name', 'Name', 'Name', 'Task', 'Title', 'Project'];
@@ -110,10 +119,46 @@ function generateWorkspace(): NotionWorkspaceData {
       builder.add('page', { type: 'page_id', id: parent.id });
     }
   }
+  const sourcesOf = addDataSources(builder.nodes);
   const nodes = [...builder.nodes].sort(
     (a, b) => b.lastEditedTime.localeCompare(a.lastEditedTime) || a.id.localeCompare(b.id),
   );
-  return { nodes, byId: new Map(nodes.map((node) => [node.id, node])) };
+  return { nodes, byId: new Map(nodes.map((node) => [node.id, node])), sourcesOf };
+}
+
+/**
+ * Gives every database its data sources (drawn from their own seed, so the pages and databases
+ * above keep their ids and times) and moves each database row into one of its database's sources.
+ */
+function addDataSources(nodes: NotionNode[]): Map<string, NotionNode[]> {
+  const random = new SeededRandom('notion-data-sources-v1');
+  const sourcesOf = new Map<string, NotionNode[]>();
+  const databases = nodes.filter((node) => node.kind === 'database');
+  databases.forEach((database, index) => {
+    const first: NotionNode = { ...database, kind: 'data_source', id: random.uuid(), parent: { type: 'database_id', id: database.id } };
+    const sources = [first];
+    if (index % 5 === 2) {
+      const { created, edited } = minuteTimes(random);
+      const later = (a: string, b: string) => (a > b ? a : b);
+      const createdTime = later(created, database.createdTime);
+      sources.push({
+        ...first,
+        id: random.uuid(),
+        title: `${database.title || 'Untitled'} · ${random.pick(SOURCE_NAMES)}`,
+        createdTime,
+        lastEditedTime: later(edited, createdTime),
+      });
+    }
+    sourcesOf.set(database.id, sources);
+    nodes.push(...sources);
+  });
+  for (const node of nodes) {
+    if (node.kind !== 'page' || node.parent.type !== 'database_id') continue;
+    const sources = sourcesOf.get(node.parent.id) ?? [];
+    const source = sources.length > 1 && random.chance(0.4) ? sources[1] : sources[0];
+    node.parent = { type: 'data_source_id', id: source.id, databaseId: node.parent.id };
+  }
+  return sourcesOf;
 }
 
 export function notionWorkspace(state: EmulatorState): NotionWorkspaceData {

@@ -3,13 +3,13 @@ import type { EmulatorDefinition } from '../common/emulator';
 import { opaqueToken } from '../common/oauth/tokens';
 import { createNotionWorkspace } from './accounts';
 import { notionErrors } from './errors';
-import { retrieveBotUser, retrieveDatabase, retrievePage } from './objects';
+import { retrieveBotUser, retrieveDatabase, retrieveDataSource, retrievePage } from './objects';
 import { notionIntrospect, notionRevoke, notionToken } from './oauth-endpoints';
 import { viewNotionRecord } from './record-view';
 import { notionSearch } from './search';
 import { checkNotionVersion } from './version';
 
-/** Notion: OAuth with JSON bodies and rotating refresh tokens; search; ~3 requests/s per connection with bursts. */
+/** Notion: OAuth with JSON bodies and rotating refresh tokens; search and retrieval in the caller's Notion-Version; ~3 requests/s per connection with bursts. */
 export const notionEmulator: EmulatorDefinition = {
   id: 'notion',
   displayName: 'Notion',
@@ -43,6 +43,7 @@ export const notionEmulator: EmulatorDefinition = {
     { method: 'POST', pattern: 'v1/search', kind: 'api', handle: notionSearch },
     { method: 'GET', pattern: 'v1/pages/:pageId', kind: 'api', handle: retrievePage },
     { method: 'GET', pattern: 'v1/databases/:databaseId', kind: 'api', handle: retrieveDatabase },
+    { method: 'GET', pattern: 'v1/data_sources/:dataSourceId', kind: 'api', handle: retrieveDataSource },
     { method: 'GET', pattern: 'v1/users/me', kind: 'api', handle: retrieveBotUser },
   ],
   createAccount: createNotionWorkspace,

@@ -1,7 +1,12 @@
 import 'server-only';
 import { STATUS_OPTIONS, type NotionNode, type NotionParent, type NotionWorkspaceData } from './data';
+import type { NotionApiModel } from './version';
 
-/** Pages and databases in Notion's 2022-06-28 JSON shapes. */
+/**
+ * Pages, databases and data sources in the JSON shapes of the caller's Notion-Version:
+ * before 2025-09-03 a database carries its (first) data source's schema and rows name the
+ * database as parent; from 2025-09-03 a database is a container listing its data sources.
+ */
 
 function richText(content: string): Array<Record<string, unknown>> {
   if (content === '') return [];
@@ -16,10 +21,12 @@ function richText(content: string): Array<Record<string, unknown>> {
   ];
 }
 
-function parentJson(parent: NotionParent): Record<string, unknown> {
+function parentJson(parent: NotionParent, model: NotionApiModel): Record<string, unknown> {
   if (parent.type === 'workspace') return { type: 'workspace', workspace: true };
   if (parent.type === 'page_id') return { type: 'page_id', page_id: parent.id };
-  return { type: 'database_id', database_id: parent.id };
+  if (parent.type === 'database_id') return { type: 'database_id', database_id: parent.id };
+  if (!model.dataSources) return { type: 'database_id', database_id: parent.databaseId };
+  return { type: 'data_source_id', data_source_id: parent.id, database_id: parent.databaseId };
 }
 
 /** `https://www.notion.so/<Slug>-<id without dashes>` (just the id for untitled items). */
@@ -35,7 +42,7 @@ export function notionUrl(node: NotionNode): string {
 
 const STATUS_COLORS = ['default', 'blue', 'green'];
 
-function common(node: NotionNode): Record<string, unknown> {
+function common(node: NotionNode, model: NotionApiModel): Record<string, unknown> {
   return {
     id: node.id,
     created_time: node.createdTime,
@@ -44,46 +51,78 @@ function common(node: NotionNode): Record<string, unknown> {
     last_edited_by: { object: 'user', id: node.lastEditedBy },
     cover: null,
     icon: node.icon ? { type: 'emoji', emoji: node.icon } : null,
-    parent: parentJson(node.parent),
-    archived: node.trashed,
+    parent: parentJson(node.parent, model),
+    ...(model.archivedField ? { archived: node.trashed } : {}),
     in_trash: node.trashed,
   };
 }
 
-function pageJson(node: NotionNode): Record<string, unknown> {
+function pageJson(node: NotionNode, model: NotionApiModel): Record<string, unknown> {
   const properties: Record<string, unknown> = {
     [node.titleProperty]: { id: 'title', type: 'title', title: richText(node.title) },
   };
   if (node.status !== null) {
     properties.Status = { id: 'Zt%3Ds', type: 'select', select: { id: `opt-${node.status.length}`, name: node.status, color: 'default' } };
   }
-  return { object: 'page', ...common(node), properties, url: notionUrl(node), public_url: null };
+  const locked = model.dataSources ? { is_locked: false } : {};
+  return { object: 'page', ...common(node, model), ...locked, properties, url: notionUrl(node), public_url: null };
 }
 
-function databaseJson(node: NotionNode): Record<string, unknown> {
+/** The property schema of a data source (before 2025-09-03: of the database). */
+function schemaJson(node: NotionNode): Record<string, unknown> {
+  return {
+    [node.titleProperty]: { id: 'title', name: node.titleProperty, description: null, type: 'title', title: {} },
+    Status: {
+      id: 'Zt%3Ds',
+      name: 'Status',
+      description: null,
+      type: 'select',
+      select: { options: STATUS_OPTIONS.map((name, i) => ({ id: `opt-${name.length}`, name, color: STATUS_COLORS[i] })) },
+    },
+    Created: { id: 'cR%3Ft', name: 'Created', description: null, type: 'created_time', created_time: {} },
+  };
+}
+
+function databaseJson(node: NotionNode, sources: readonly NotionNode[], model: NotionApiModel): Record<string, unknown> {
+  const shape = model.dataSources
+    ? { is_locked: false, data_sources: sources.map((source) => ({ id: source.id, name: source.title })) }
+    : { properties: schemaJson(node) };
   return {
     object: 'database',
-    ...common(node),
+    ...common(node, model),
     title: richText(node.title),
     description: [],
     is_inline: node.isInline,
-    properties: {
-      [node.titleProperty]: { id: 'title', name: node.titleProperty, type: 'title', title: {} },
-      Status: {
-        id: 'Zt%3Ds',
-        name: 'Status',
-        type: 'select',
-        select: { options: STATUS_OPTIONS.map((name, i) => ({ id: `opt-${name.length}`, name, color: STATUS_COLORS[i] })) },
-      },
-      Created: { id: 'cR%3Ft', name: 'Created', type: 'created_time', created_time: {} },
-    },
+    ...shape,
     url: notionUrl(node),
     public_url: null,
   };
 }
 
-export function serializeNotionNode(node: NotionNode): Record<string, unknown> {
-  return node.kind === 'page' ? pageJson(node) : databaseJson(node);
+function dataSourceJson(node: NotionNode, database: NotionNode | undefined, model: NotionApiModel): Record<string, unknown> {
+  return {
+    object: 'data_source',
+    ...common(node, model),
+    title: richText(node.title),
+    description: [],
+    database_parent: database ? parentJson(database.parent, model) : { type: 'workspace', workspace: true },
+    is_inline: node.isInline,
+    properties: schemaJson(node),
+    url: notionUrl(node),
+    public_url: null,
+  };
+}
+
+export function serializeNotionNode(node: NotionNode, data: NotionWorkspaceData, model: NotionApiModel): Record<string, unknown> {
+  if (node.kind === 'page') return pageJson(node, model);
+  if (node.kind === 'database') return databaseJson(node, data.sourcesOf.get(node.id) ?? [], model);
+  const database = node.parent.type === 'database_id' ? data.byId.get(node.parent.id) : undefined;
+  return dataSourceJson(node, database, model);
+}
+
+/** Whether this version's search lists the node: pages, and databases before 2025-09-03 or data sources from it. */
+export function isSearchableIn(node: NotionNode, model: NotionApiModel): boolean {
+  return node.kind === 'page' || node.kind === (model.dataSources ? 'data_source' : 'database');
 }
 
 /** Finds a node from the last segment of a notion.so URL path (`Slug-<32 hex>` or a dashed id). */

@@ -106,7 +106,7 @@ describe('Notion emulator: search and API rules', () => {
     expect(await jsonOf(bad)).toMatchObject({ object: 'error', status: 401, code: 'unauthorized' });
   });
 
-  it('walks ~400 pages and ~40 databases exactly once, with nesting, untitled, unicode and trashed items', async () => {
+  it('walks the pages and ~40 databases exactly once in 2022-06-28, with nesting, untitled and unicode items, trashed ones left out', async () => {
     await call('notion', '_faults', { json: { rateLimit: { requests: 1000, intervalMs: 1000 } } });
     const tokens = await notionConnect();
     const all = await searchAll(String(tokens.access_token));
@@ -114,8 +114,10 @@ describe('Notion emulator: search and API rules', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const pages = all.filter((item) => item.object === 'page');
     const databases = all.filter((item) => item.object === 'database');
-    expect(pages).toHaveLength(400);
+    expect(pages.length).toBeGreaterThan(380);
+    expect(pages.length).toBeLessThan(400);
     expect(databases).toHaveLength(40);
+    expect(all.every((item) => item.object !== 'data_source' && !item.in_trash)).toBe(true);
     const parents = new Set(pages.map((page) => (page.parent as { type: string }).type));
     expect(parents).toEqual(new Set(['workspace', 'page_id', 'database_id']));
     const titleOf = (page: (typeof pages)[number]) =>
@@ -124,7 +126,6 @@ describe('Notion emulator: search and API rules', () => {
       )?.title ?? [];
     expect(pages.some((page) => titleOf(page).length === 0)).toBe(true);
     expect(pages.some((page) => titleOf(page)[0]?.plain_text.includes('🚀'))).toBe(true);
-    expect(pages.some((page) => page.in_trash && page.archived)).toBe(true);
     expect(pages[0].url).toMatch(/^https:\/\/www\.notion\.so\/.*[0-9a-f]{32}$/);
     const onlyDatabases = await searchAll(String(tokens.access_token), { filter: { property: 'object', value: 'database' } });
     expect(onlyDatabases).toHaveLength(40);
