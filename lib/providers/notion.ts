@@ -2,35 +2,20 @@ import 'server-only';
 import { z } from 'zod';
 import { paginate } from '@/lib/async';
 import { ProviderError } from '@/lib/errors';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
-import type { ListContext, ProviderDefinition } from '@/lib/providers/types';
-
-const richText = z.array(z.object({ plain_text: z.string().nullish() }));
-
-const parent = z
-  .object({ type: z.string(), page_id: z.string().optional(), database_id: z.string().optional(), block_id: z.string().optional() })
-  .nullish();
-
-const notionObject = z.object({
-  object: z.enum(['page', 'database']),
-  id: z.string(),
-  created_time: z.string().nullish(),
-  last_edited_time: z.string().nullish(),
-  url: z.string().nullish(),
-  archived: z.boolean().optional(),
-  in_trash: z.boolean().optional(),
-  parent,
-  title: richText.optional(),
-  // A page's title property holds rich text; a database's property schema holds `title: {}`.
-  properties: z.record(z.string(), z.looseObject({ type: z.string().optional(), title: z.unknown().optional() })).optional(),
-});
-type NotionObject = z.infer<typeof notionObject>;
-
-const searchPage = z.object({
-  results: z.array(z.unknown()),
-  next_cursor: z.string().nullish(),
-  has_more: z.boolean().optional(),
-});
+import type { IntegrationItem } from '@/lib/items';
+import {
+  databaseObject,
+  dataSourceObject,
+  editedAt,
+  pageObject,
+  parseSearchResult,
+  searchAnswer,
+  toEntry,
+  toIntegrationItem,
+  type NotionEntry,
+  type NotionObjectType,
+} from '@/lib/providers/notion-objects';
+import type { ListContext, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
 
 const workspaceFields = z.object({
   bot_id: z.string(),
@@ -38,86 +23,130 @@ const workspaceFields = z.object({
   workspace_name: z.string().nullish(),
 });
 
-const plainText = (parts: z.infer<typeof richText> | undefined) => (parts ?? []).map((part) => part.plain_text ?? '').join('');
+/** Every call sends this version: databases are containers of data sources (the official SDK's default). */
+export const NOTION_VERSION = '2025-09-03';
 
-/** A page's title lives in its one property of type `title`; a database's in `title`. */
-export function titleOf(object: NotionObject): string {
-  if (object.object === 'database') return plainText(object.title);
-  const titleProperty = Object.values(object.properties ?? {}).find((property) => property.type === 'title');
-  const parts = richText.safeParse(titleProperty?.title);
-  return parts.success ? plainText(parts.data) : '';
-}
+/** Parents outside the listing (not shared, trashed, or unchanged since modified_since) are read one by one, at most this many per load. */
+const MAX_PARENT_LOOKUPS = 50;
 
-function parentIdOf(object: NotionObject): string | null {
-  return object.parent?.page_id ?? object.parent?.database_id ?? object.parent?.block_id ?? null;
-}
+/** Objects read by id at the same time: a load stays a polite trickle even when a stricter limit than ours applies. */
+const READ_CONCURRENCY = 3;
 
-export function toIntegrationItem(object: NotionObject, titles: ReadonlyMap<string, string>, ctx: Pick<ListContext, 'link'>): IntegrationItem {
-  const parentId = parentIdOf(object);
-  return createIntegrationItem(
-    {
-      id: object.id,
-      type: object.object,
-      provider: 'notion',
-      name: titleOf(object),
-      creation_time: object.created_time,
-      last_modified_time: object.last_edited_time,
-      url: ctx.link(object.url),
-      visibility: !(object.archived || object.in_trash),
-      parent_id: parentId,
-      parent_path_or_name: parentId ? (titles.get(parentId) ?? null) : null,
-      directory: object.object === 'database',
-    },
-    'Untitled',
-  );
-}
+/** Notion keeps edit times to the minute, so the cut-off is too: an edit in the same minute is kept. */
+const minuteOf = (date: Date) => Math.floor(date.getTime() / 60_000) * 60_000;
 
-async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
-  const titles = new Map<string, string>();
-  // Items whose parent has not been seen yet wait until the end, so their parent name is known.
-  const waiting: NotionObject[] = [];
-  const pages = paginate(async (cursor) => {
-    const page = await ctx.api.request(searchPage, '/v1/search', {
+/** Search results, newest edit first; with a cut-off, the first result edited before it ends the list. */
+function searchPages(api: ProviderApi, since: number | null): AsyncGenerator<unknown[]> {
+  return paginate(async (cursor) => {
+    const answer = await api.request(searchAnswer, '/v1/search', {
       method: 'POST',
-      json: { page_size: 100, ...(cursor ? { start_cursor: cursor } : {}) },
+      json: { page_size: 100, sort: { timestamp: 'last_edited_time', direction: 'descending' }, ...(cursor ? { start_cursor: cursor } : {}) },
     });
-    return { values: page.results, next: page.has_more === false ? null : (page.next_cursor ?? null) };
+    const next = answer.has_more === false ? null : (answer.next_cursor ?? null);
+    const older = since === null ? -1 : answer.results.findIndex((raw) => (editedAt(raw) ?? Infinity) < since);
+    return older < 0 ? { values: answer.results, next } : { values: answer.results.slice(0, older), next: null };
   });
-  for await (const results of pages) {
-    // Search also returns object types this app does not show (e.g. data sources in newer API versions): skip them.
-    const objects = results.flatMap((result) => {
-      const parsed = notionObject.safeParse(result);
-      return parsed.success ? [parsed.data] : [];
-    });
-    for (const object of objects) titles.set(object.id, titleOf(object) || 'Untitled');
-    const ready = objects.filter((object) => {
-      const parentId = parentIdOf(object);
-      if (parentId && !titles.has(parentId)) {
-        waiting.push(object);
-        return false;
-      }
-      return true;
-    });
-    yield ready.map((object) => toIntegrationItem(object, titles, ctx));
+}
+
+/** `read` over every id, READ_CONCURRENCY at a time, results in the ids' order. */
+async function readEach<T>(ids: readonly string[], read: (id: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const index = next++;
+      results[index] = await read(ids[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, ids.length) }, worker));
+  return results;
+}
+
+/** One object by id; null when Notion does not share it with the integration. */
+async function readObject(api: ProviderApi, kind: NotionObjectType, id: string): Promise<NotionEntry | null> {
+  const path = encodeURIComponent(id);
+  try {
+    if (kind === 'page') return toEntry(await api.request(pageObject, `/v1/pages/${path}`));
+    if (kind === 'data_source') return toEntry(await api.request(dataSourceObject, `/v1/data_sources/${path}`));
+    return toEntry(await api.request(databaseObject, `/v1/databases/${path}`));
+  } catch (error) {
+    if (error instanceof ProviderError && error.providerStatus === 404) return null;
+    throw error;
   }
-  if (waiting.length) yield waiting.map((object) => toIntegrationItem(object, titles, ctx));
+}
+
+/**
+ * Pages and data sources from search, plus each data source's database (read once). Items whose
+ * parent has not been seen yet wait until the end, when parents outside the listing are read, so
+ * a parent's name is its title (never a raw id). Trashed content is not listed.
+ */
+async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
+  const since = ctx.modifiedSince ? minuteOf(ctx.modifiedSince) : null;
+  const changed = (entry: NotionEntry) => since === null || Date.parse(entry.lastEditedTime ?? '') >= since;
+  const names = new Map<string, string>();
+  const databases = new Map<string, Promise<NotionEntry | null>>();
+  const waiting: NotionEntry[] = [];
+  let malformed = 0;
+
+  const remember = (entry: NotionEntry) => names.set(entry.id, entry.title || 'Untitled');
+  const settled = (entry: NotionEntry) => !entry.parent || entry.parent.kind === 'block' || names.has(entry.parent.id);
+  const toItem = (entry: NotionEntry) => toIntegrationItem(entry, entry.parent ? (names.get(entry.parent.id) ?? null) : null, ctx);
+  const readDatabase = (id: string) => {
+    const known = databases.get(id) ?? readObject(ctx.api, 'database', id);
+    databases.set(id, known);
+    return known;
+  };
+
+  for await (const results of searchPages(ctx.api, since)) {
+    const entries: NotionEntry[] = [];
+    for (const raw of results) {
+      const entry = parseSearchResult(raw);
+      if (!entry) malformed += 1;
+      else if (!entry.trashed) entries.push(entry);
+    }
+    const newDatabases = new Set(entries.flatMap((entry) => (entry.type === 'data_source' && entry.parent?.kind === 'database' ? [entry.parent.id] : [])));
+    for (const database of await readEach([...newDatabases].filter((id) => !databases.has(id)), readDatabase)) {
+      if (!database) continue;
+      remember(database);
+      if (!database.trashed && changed(database)) entries.push(database);
+    }
+    entries.forEach(remember);
+    const ready: NotionEntry[] = [];
+    for (const entry of entries) (settled(entry) ? ready : waiting).push(entry);
+    if (ready.length) yield ready.map(toItem);
+  }
+
+  const unknownParents = new Map<string, NotionObjectType>();
+  for (const { parent } of waiting.filter((entry) => !settled(entry))) {
+    if (parent && parent.kind !== 'block') unknownParents.set(parent.id, parent.kind);
+  }
+  const lookups = [...unknownParents.keys()].slice(0, MAX_PARENT_LOOKUPS);
+  const parents = await readEach(lookups, (id) => {
+    const kind = unknownParents.get(id) ?? 'page';
+    return kind === 'database' ? readDatabase(id) : readObject(ctx.api, kind, id);
+  });
+  for (const parent of parents) if (parent) remember(parent);
+  if (waiting.length) yield waiting.map(toItem);
+  if (malformed) {
+    console.warn(`[integrations-hub] Notion: ${malformed} search result(s) were not a page or data source of the expected shape and were left out of the load.`);
+  }
 }
 
 export const notion = {
   id: 'notion',
   displayName: 'Notion',
-  description: 'Pages and databases shared with the integration in a Notion workspace',
-  itemTypes: ['page', 'database'],
+  description: 'Pages, data sources and databases shared with the integration in a Notion workspace',
+  itemTypes: ['page', 'data_source', 'database'],
   authorization: {
     endpoint: { live: 'https://api.notion.com/v1/oauth/authorize', sandboxPath: '/v1/oauth/authorize' },
     scopes: [],
     pkce: false,
     extraParams: { owner: 'user' },
   },
-  api: { endpoint: { live: 'https://api.notion.com', sandboxPath: '' }, headers: { 'Notion-Version': '2022-06-28' } },
+  api: { endpoint: { live: 'https://api.notion.com', sandboxPath: '' }, headers: { 'Notion-Version': NOTION_VERSION } },
   token: { endpoint: { apiPath: '/v1/oauth/token' }, clientAuth: 'basic', bodyFormat: 'json' },
-  // About three requests per second per connection, with short bursts allowed.
-  rateLimit: { requests: 3, intervalMs: 1000, retryAfterDefaultMs: 1000 },
+  // A budget per connection per 60-second window that may be spent in one burst; 180 is the documented average of 3/s.
+  rateLimit: { requests: 180, intervalMs: 60_000, retryAfterDefaultMs: 1000 },
 
   async describeAccount(tokens) {
     const parsed = workspaceFields.safeParse(tokens.raw);

@@ -4,7 +4,7 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 export const PROVIDERS = [
   { id: 'hubspot', name: 'HubSpot', minItems: 2400, types: ['contact', 'company', 'deal'] },
   { id: 'airtable', name: 'Airtable', minItems: 60, types: ['base', 'table'] },
-  { id: 'notion', name: 'Notion', minItems: 440, types: ['page', 'database'] },
+  { id: 'notion', name: 'Notion', minItems: 440, types: ['page', 'data_source', 'database'] },
 ] as const;
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];

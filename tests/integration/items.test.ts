@@ -4,7 +4,7 @@ import { APP, type Item, readNdjson, sandbox, TestBrowser } from './helpers';
 const EXPECTED_MINIMUM: Record<string, Record<string, number>> = {
   hubspot: { contact: 1500, company: 300, deal: 600 },
   airtable: { base: 20, table: 40 },
-  notion: { page: 350, database: 35 },
+  notion: { page: 350, data_source: 33, database: 27 },
 };
 
 const ITEM_FIELDS = ['children', 'creation_time', 'delta', 'directory', 'drive_id', 'id', 'last_modified_time', 'mime_type', 'name', 'parent_id', 'parent_path_or_name', 'provider', 'type', 'url', 'visibility'];

@@ -38,7 +38,7 @@ export interface NotionWorkspaceData {
 }
 
 /** Every fifth database holds a second data source. */
-export const NOTION_COUNTS = { pages: 400, databases: 40, topLevelPages: 30, dataSources: 48 } as const;
+export const NOTION_COUNTS = { pages: 400, databases: 30, topLevelPages: 30, dataSources: 36 } as const;
 const SOURCE_NAMES = ['Archive', '2024', 'Imported', 'Team B', 'Backlog'];
 
 const DATABASE_NAMES = ['Tasks', 'Projects', 'Meeting notes', 'Docs', 'Reading list', 'Roadmap', 'Bugs', 'Hiring pipeline', 'OKRs', 'Content calendar'];

@@ -30,8 +30,9 @@ export const notionEmulator: EmulatorDefinition = {
     newRefreshToken: opaqueToken('nrt_'),
   },
   api: {
-    // An average of 3 requests per second, with bursts of up to 10.
-    rateLimit: { requests: 10, intervalMs: 3334 },
+    // A budget per connection per 60-second window, spendable in one burst (Notion's request-limits page);
+    // 180 is its documented average of 3 requests per second. Retry-After says when the window has room (≤ 60 s).
+    rateLimit: { requests: 180, intervalMs: 60_000 },
     sendsRetryAfter: true,
     precheck: checkNotionVersion,
   },

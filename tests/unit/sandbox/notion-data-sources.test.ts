@@ -38,13 +38,13 @@ beforeAll(async () => {
 });
 
 describe('Notion emulator: Notion-Version 2025-09-03', () => {
-  it('searches pages and data sources (48 for 40 databases), rows naming their data source and database, trashed ones left out', async () => {
+  it('searches pages and data sources (36 for 30 databases), rows naming their data source and database, trashed ones left out', async () => {
     const all = await searchAll();
     expect(new Set(all.map((item) => item.id)).size).toBe(all.length);
     const pages = all.filter((item) => item.object === 'page');
     const sources = all.filter((item) => item.object === 'data_source');
     expect(all.filter((item) => item.object === 'database')).toHaveLength(0);
-    expect(sources).toHaveLength(48);
+    expect(sources).toHaveLength(36);
     expect(all.every((item) => !item.in_trash)).toBe(true);
     const legacy = await searchAll({}, '2022-06-28');
     expect(pages).toHaveLength(legacy.filter((item) => item.object === 'page').length);
@@ -59,8 +59,8 @@ describe('Notion emulator: Notion-Version 2025-09-03', () => {
       expect(source).toHaveProperty('properties');
       perDatabase.set(source.parent.database_id, (perDatabase.get(source.parent.database_id) ?? 0) + 1);
     }
-    expect(perDatabase.size).toBe(40);
-    expect([...perDatabase.values()].filter((count) => count === 2)).toHaveLength(8);
+    expect(perDatabase.size).toBe(30);
+    expect([...perDatabase.values()].filter((count) => count === 2)).toHaveLength(6);
 
     const rows = pages.filter((page) => page.parent.type === 'data_source_id');
     expect(rows.length).toBeGreaterThan(100);

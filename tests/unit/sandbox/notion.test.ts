@@ -106,7 +106,7 @@ describe('Notion emulator: search and API rules', () => {
     expect(await jsonOf(bad)).toMatchObject({ object: 'error', status: 401, code: 'unauthorized' });
   });
 
-  it('walks the pages and ~40 databases exactly once in 2022-06-28, with nesting, untitled and unicode items, trashed ones left out', async () => {
+  it('walks the pages and 30 databases exactly once in 2022-06-28, with nesting, untitled and unicode items, trashed ones left out', async () => {
     await call('notion', '_faults', { json: { rateLimit: { requests: 1000, intervalMs: 1000 } } });
     const tokens = await notionConnect();
     const all = await searchAll(String(tokens.access_token));
@@ -116,7 +116,7 @@ describe('Notion emulator: search and API rules', () => {
     const databases = all.filter((item) => item.object === 'database');
     expect(pages.length).toBeGreaterThan(380);
     expect(pages.length).toBeLessThan(400);
-    expect(databases).toHaveLength(40);
+    expect(databases).toHaveLength(30);
     expect(all.every((item) => item.object !== 'data_source' && !item.in_trash)).toBe(true);
     const parents = new Set(pages.map((page) => (page.parent as { type: string }).type));
     expect(parents).toEqual(new Set(['workspace', 'page_id', 'database_id']));
@@ -128,7 +128,7 @@ describe('Notion emulator: search and API rules', () => {
     expect(pages.some((page) => titleOf(page)[0]?.plain_text.includes('🚀'))).toBe(true);
     expect(pages[0].url).toMatch(/^https:\/\/www\.notion\.so\/.*[0-9a-f]{32}$/);
     const onlyDatabases = await searchAll(String(tokens.access_token), { filter: { property: 'object', value: 'database' } });
-    expect(onlyDatabases).toHaveLength(40);
+    expect(onlyDatabases).toHaveLength(30);
   });
 
   it('honours page_size, the pageSize fault, and rejects bad cursors and bodies with validation_error', async () => {
@@ -149,19 +149,22 @@ describe('Notion emulator: search and API rules', () => {
     }
   });
 
-  it('rate limits bursts beyond 10 with the real 429 body and Retry-After', async () => {
+  it('spends a budget of 180 requests per 60-second window in one burst, then answers the real 429 body and Retry-After', async () => {
     const tokens = await notionConnect();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await notionApi('v1/users/me', String(tokens.access_token))).status);
-    expect(statuses.slice(0, 10).every((status) => status === 200)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    for (let i = 0; i < 181; i += 1) statuses.push((await notionApi('v1/users/me', String(tokens.access_token))).status);
+    expect(statuses.slice(0, 180).every((status) => status === 200)).toBe(true);
+    expect(statuses[180]).toBe(429);
     const limited = await notionApi('v1/users/me', String(tokens.access_token));
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await jsonOf(limited)).toMatchObject({
       object: 'error',
       status: 429,
       code: 'rate_limited',
       message: 'This request exceeds the number of requests allowed. Slow down and try again.',
+      additional_data: { rate_limit_reason: 'public_api_request_rate_limit' },
     });
   });
 
