@@ -17,26 +17,10 @@ import LinkOffRoundedIcon from '@mui/icons-material/LinkOffRounded';
 import LinkRoundedIcon from '@mui/icons-material/LinkRounded';
 import RadioButtonUncheckedRoundedIcon from '@mui/icons-material/RadioButtonUncheckedRounded';
 import RefreshRoundedIcon from '@mui/icons-material/RefreshRounded';
+import { visuallyHidden } from '@mui/utils';
 import type { Integration } from '@/lib/client/api';
 import IntegrationPicker from './IntegrationPicker';
-
-const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
-
-export type ConnectUi =
-  | { phase: 'connecting' }
-  | { phase: 'redirecting' }
-  | { phase: 'disconnecting' }
-  | { phase: 'error'; title: string; message: string };
+import type { ConnectUi } from './hooks/useConnectFlow';
 
 export interface ConnectionCardProps {
   integrations: Integration[];
@@ -62,7 +46,7 @@ export function statusText(integration: Integration, ui: ConnectUi | null): stri
   return 'Not connected';
 }
 
-function StatusLine({ integration, ui, onReconnect }: { integration: Integration; ui: ConnectUi | null; onReconnect: () => void }) {
+function StatusLine({ integration, ui }: { integration: Integration; ui: ConnectUi | null }) {
   const text = statusText(integration, ui);
 
   if (ui?.phase === 'error') {
@@ -84,34 +68,7 @@ function StatusLine({ integration, ui, onReconnect }: { integration: Integration
 
   if (!ui && integration.status === 'reconnect_required') {
     return (
-      <Alert
-        severity="warning"
-        role="none"
-        sx={{
-          width: '100%',
-          flexWrap: { xs: 'wrap', sm: 'nowrap' },
-          '& .MuiAlert-message': { flex: 1, minWidth: 0 },
-          '& .MuiAlert-action': {
-            ml: { xs: 0, sm: 'auto' },
-            pl: { xs: 4.5, sm: 2 },
-            pt: 0,
-            pb: { xs: 1, sm: 0 },
-            width: { xs: '100%', sm: 'auto' },
-          },
-        }}
-        action={
-          <Button
-            color="warning"
-            variant="contained"
-            size="small"
-            startIcon={<RefreshRoundedIcon />}
-            onClick={onReconnect}
-            data-testid="reconnect-button"
-          >
-            Reconnect
-          </Button>
-        }
-      >
+      <Alert severity="warning" role="none" sx={{ width: '100%', '& .MuiAlert-message': { flex: 1, minWidth: 0 } }}>
         <AlertTitle sx={{ mb: 0 }} data-testid="status">
           {text}
         </AlertTitle>
@@ -155,7 +112,6 @@ export default function ConnectionCard({
   const busy = connectUi !== null && connectUi.phase !== 'error';
   const connected = selected.status === 'connected';
   const needsReconnect = selected.status === 'reconnect_required';
-  const reconnectInAlert = needsReconnect && connectUi === null;
 
   return (
     <Card component="section" aria-labelledby="connection-heading">
@@ -206,7 +162,7 @@ export default function ConnectionCard({
           sx={{ alignItems: { xs: 'stretch', sm: 'center' }, justifyContent: 'space-between' }}
         >
           <Box aria-live="polite" aria-atomic="true" sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
-            <StatusLine integration={selected} ui={connectUi} onReconnect={onConnect} />
+            <StatusLine integration={selected} ui={connectUi} />
           </Box>
           <Stack direction="row" spacing={1} useFlexGap sx={{ justifyContent: { xs: 'flex-start', sm: 'flex-end' }, flexWrap: 'wrap' }}>
             {!connected && !needsReconnect ? (
@@ -220,7 +176,7 @@ export default function ConnectionCard({
                 Connect to {selected.name}
               </Button>
             ) : null}
-            {needsReconnect && !reconnectInAlert ? (
+            {needsReconnect ? (
               <Button
                 variant="contained"
                 color="warning"

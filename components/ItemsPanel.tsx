@@ -12,17 +12,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CloseRoundedIcon from '@mui/icons-material/CloseRounded';
 import TableRowsRoundedIcon from '@mui/icons-material/TableRowsRounded';
-import type { IntegrationItem } from '@/lib/items';
 import { formatCount, formatItemCount } from '@/lib/client/format';
 import EmptyState from './EmptyState';
 import ItemsTable from './ItemsTable';
+import type { LoadState } from './hooks/useItemsLoad';
 
-export type LoadState =
-  | { phase: 'idle' }
-  | { phase: 'loading'; provider: string; count: number }
-  | { phase: 'done'; provider: string; items: IntegrationItem[] }
-  | { phase: 'error'; provider: string; items: IntegrationItem[]; code: string; message: string }
-  | { phase: 'cancelled'; provider: string };
 
 export interface ItemsPanelProps {
   load: LoadState;
@@ -106,7 +100,8 @@ export default function ItemsPanel({ load, sourceName, typeOrder, canRetry, onCa
         </Box>
 
         {showTable && items ? (
-          <ItemsTable items={items} typeOrder={typeOrder} label={`Items from ${sourceName ?? 'the integration'}`} />
+          // Each load is a new data set: a new key starts the table unfiltered.
+          <ItemsTable key={load.phase === 'done' || load.phase === 'error' ? load.run : 0} items={items} typeOrder={typeOrder} label={`Items from ${sourceName ?? 'the integration'}`} />
         ) : null}
 
         {load.phase === 'idle' || load.phase === 'cancelled' ? (

@@ -20,6 +20,7 @@ import {
   Toolbar,
   ToolbarButton,
   type GridColDef,
+  type GridSlotProps,
 } from '@mui/x-data-grid';
 import CancelRoundedIcon from '@mui/icons-material/CancelRounded';
 import FilterListRoundedIcon from '@mui/icons-material/FilterListRounded';
@@ -41,15 +42,14 @@ interface TypeFilterState {
   clear: () => void;
 }
 
-const TypeFilterContext = React.createContext<TypeFilterState>({
-  counts: [],
-  active: new Set(),
-  toggle: () => undefined,
-  clear: () => undefined,
-});
+declare module '@mui/x-data-grid' {
+  interface ToolbarPropsOverrides {
+    typeFilter: TypeFilterState;
+  }
+}
 
-function ItemsToolbar() {
-  const { counts, active, toggle, clear } = React.useContext(TypeFilterContext);
+function ItemsToolbar({ typeFilter }: GridSlotProps['toolbar']) {
+  const { counts, active, toggle, clear } = typeFilter;
   return (
     <Toolbar style={{ flex: '0 0 auto', minHeight: 56, gap: 8, flexWrap: 'wrap', paddingBlock: 8, justifyContent: 'space-between' }}>
       <Stack
@@ -204,10 +204,7 @@ export default function ItemsTable({ items, typeOrder = [], label }: ItemsTableP
   const [activeTypes, setActiveTypes] = React.useState<ReadonlySet<string>>(() => new Set());
   const origin = typeof window === 'undefined' ? null : window.location.origin;
 
-  // A new data set (e.g. another integration) starts unfiltered.
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- replaced by a key reset (issue 11)
-  React.useEffect(() => setActiveTypes(new Set()), [items]);
-
+  // A new data set starts unfiltered: the parent gives each load its own `key`.
   const counts = React.useMemo(() => countByType(items, typeOrder), [items, typeOrder]);
   const typeOptions = React.useMemo(() => counts.map((c) => c.type), [counts]);
   const rows = React.useMemo(
@@ -292,24 +289,23 @@ export default function ItemsTable({ items, typeOrder = [], label }: ItemsTableP
   );
 
   return (
-    <TypeFilterContext.Provider value={filterState}>
-      <Box data-testid="items-table" sx={{ height: '70vh', minHeight: 420, width: '100%' }}>
-        <DataGrid<IntegrationItem>
-          rows={rows}
-          columns={columns}
-          getRowId={getRowId}
-          density="compact"
-          showToolbar
-          aria-label={label}
-          slots={{ toolbar: ItemsToolbar, noRowsOverlay: NoRowsOverlay, noResultsOverlay: NoResultsOverlay }}
-          initialState={{
-            pagination: { paginationModel: { pageSize: 100, page: 0 } },
-            sorting: { sortModel: [{ field: 'last_modified_time', sort: 'desc' }] },
-          }}
-          pageSizeOptions={[25, 50, 100]}
-          disableRowSelectionOnClick
-        />
-      </Box>
-    </TypeFilterContext.Provider>
+    <Box data-testid="items-table" sx={{ height: '70vh', minHeight: 420, width: '100%' }}>
+      <DataGrid<IntegrationItem>
+        rows={rows}
+        columns={columns}
+        getRowId={getRowId}
+        density="compact"
+        showToolbar
+        aria-label={label}
+        slots={{ toolbar: ItemsToolbar, noRowsOverlay: NoRowsOverlay, noResultsOverlay: NoResultsOverlay }}
+        slotProps={{ toolbar: { typeFilter: filterState } }}
+        initialState={{
+          pagination: { paginationModel: { pageSize: 100, page: 0 } },
+          sorting: { sortModel: [{ field: 'last_modified_time', sort: 'desc' }] },
+        }}
+        pageSizeOptions={[25, 50, 100]}
+        disableRowSelectionOnClick
+      />
+    </Box>
   );
 }
