@@ -60,6 +60,13 @@ if ! redis_answers; then
   redis_answers || fail_setup "redis-server did not start on port $REDIS_PORT"
 fi
 
+# The sandboxes keep their state in the test database: each run starts from an empty one, as from a fresh process.
+redis_flush_test_db() {
+  (exec 3<>"/dev/tcp/127.0.0.1/${REDIS_PORT}" && printf 'SELECT %s\r\nFLUSHDB\r\n' "${TEST_REDIS_DB:-5}" >&3 \
+    && read -r -t 2 selected <&3 && read -r -t 2 flushed <&3 && [[ "$selected" == +OK* && "$flushed" == +OK* ]]) 2>/dev/null
+}
+redis_flush_test_db || fail_setup "could not empty Redis database ${TEST_REDIS_DB:-5} for the tests"
+
 echo "== typecheck (app and tests)"
 ./node_modules/.bin/tsc --noEmit -p . && echo 0 >"$ARTIFACTS/typecheck.status" || echo 1 >"$ARTIFACTS/typecheck.status"
 

@@ -12,6 +12,8 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   const entries = new Map<string, Entry>();
   const rateWindows = new SlidingWindowLimiter();
   const ratePauses = new Map<string, number>();
+  // Ordered sets for pushCapped: a Map keeps insertion order, so the first member is the oldest.
+  const cappedSets = new Map<string, { members: Map<string, true>; expiresAt: number }>();
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now()) {
@@ -25,6 +27,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     // Windows untouched for an hour are idle accounts: forget them.
     rateWindows.forgetIdle(3_600_000, now());
     for (const [key, until] of ratePauses) if (until <= now()) ratePauses.delete(key);
+    for (const [key, set] of cappedSets) if (set.expiresAt <= now()) cappedSets.delete(key);
   }, 60_000);
   sweep.unref?.();
 
@@ -70,6 +73,29 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     },
     async pauseRate(key, durationMs) {
       ratePauses.set(key, Math.max(ratePauses.get(key) ?? 0, now() + durationMs));
+    },
+    async incr(key, ttlSeconds) {
+      const value = Number(live(key)?.value ?? 0) + 1;
+      entries.set(key, { value: String(value), expiresAt: now() + ttlSeconds * 1000 });
+      return value;
+    },
+    async pushCapped(key, member, cap, ttlSeconds) {
+      let set = cappedSets.get(key);
+      if (!set || set.expiresAt <= now()) cappedSets.set(key, (set = { members: new Map(), expiresAt: 0 }));
+      set.members.delete(member);
+      set.members.set(member, true);
+      set.expiresAt = now() + ttlSeconds * 1000;
+      const evicted: string[] = [];
+      for (const oldest of set.members.keys()) {
+        if (set.members.size - evicted.length <= cap) break;
+        evicted.push(oldest);
+      }
+      for (const gone of evicted) set.members.delete(gone);
+      return evicted;
+    },
+    async hitWindow(key, requests, intervalMs) {
+      const decision = rateWindows.check(key, { requests, intervalMs }, now());
+      return { retryAfterMs: decision.allowed ? 0 : decision.retryAfterMs, used: requests - decision.remaining };
     },
     async ping() {},
   };

@@ -33,6 +33,37 @@ return 0`;
 
 const REPLACE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then redis.call("SET", KEYS[1], ARGV[2], "EX", ARGV[3]) return 1 else return 0 end`;
 
+// Like RESERVE_RATE_SLOT, without pauses, also answering how much of the window is used.
+const HIT_WINDOW = `
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[1])
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window)
+local used = redis.call("ZCARD", KEYS[1])
+if used < limit then
+  redis.call("ZADD", KEYS[1], now, ARGV[3])
+  redis.call("PEXPIRE", KEYS[1], window)
+  return {0, used + 1}
+end
+local oldest = redis.call("ZRANGE", KEYS[1], used - limit, used - limit, "WITHSCORES")
+return {math.max(1, tonumber(oldest[2]) + window - now), used}`;
+
+const INCR_WITH_TTL = `local value = redis.call("INCR", KEYS[1])
+redis.call("EXPIRE", KEYS[1], ARGV[1])
+return value`;
+
+// Score: Redis's clock in microseconds, so "oldest" means the same on every instance.
+const PUSH_CAPPED = `
+local t = redis.call("TIME")
+redis.call("ZADD", KEYS[1], tonumber(t[1]) * 1000000 + tonumber(t[2]), ARGV[1])
+redis.call("EXPIRE", KEYS[1], ARGV[3])
+local excess = redis.call("ZCARD", KEYS[1]) - tonumber(ARGV[2])
+if excess <= 0 then return {} end
+local evicted = redis.call("ZRANGE", KEYS[1], 0, excess - 1)
+redis.call("ZREMRANGEBYRANK", KEYS[1], 0, excess - 1)
+return evicted`;
+
 const RELEASE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -126,6 +157,23 @@ export function createRedisStore(url: string): Store {
     },
     async pauseRate(key, durationMs) {
       await run('EVAL', () => client.eval(PAUSE_RATE, { keys: [`${key}:pause`], arguments: [String(Math.max(1, Math.ceil(durationMs)))] }));
+    },
+    async incr(key, ttlSeconds) {
+      const reply = await run('EVAL', () => client.eval(INCR_WITH_TTL, { keys: [key], arguments: [String(Math.max(1, Math.ceil(ttlSeconds)))] }));
+      return Number(reply);
+    },
+    async pushCapped(key, member, cap, ttlSeconds) {
+      const reply = await run('EVAL', () =>
+        client.eval(PUSH_CAPPED, { keys: [key], arguments: [member, String(cap), String(Math.max(1, Math.ceil(ttlSeconds)))] }),
+      );
+      return Array.isArray(reply) ? reply.map(String) : [];
+    },
+    async hitWindow(key, requests, intervalMs, member) {
+      const reply = await run('EVAL', () =>
+        client.eval(HIT_WINDOW, { keys: [key], arguments: [String(requests), String(intervalMs), member] }),
+      );
+      const [retryAfterMs, used] = Array.isArray(reply) ? reply.map(Number) : [0, 0];
+      return { retryAfterMs, used };
     },
     async ping() {
       await run('PING', () => client.ping());

@@ -22,5 +22,17 @@ export interface Store {
   reserveRateSlot(key: string, requests: number, intervalMs: number, member: string): Promise<number>;
   /** Holds every reservation of `key` for `durationMs` (never shortens a longer pause). */
   pauseRate(key: string, durationMs: number): Promise<void>;
+  /** Adds 1 to a counter (created at 0) and gives it `ttlSeconds` to live; returns the new value. */
+  incr(key: string, ttlSeconds: number): Promise<number>;
+  /**
+   * Adds `member` as the newest of an ordered set that keeps at most `cap` members (the set
+   * lives `ttlSeconds` after its last change); returns the members pushed out, oldest first.
+   */
+  pushCapped(key: string, member: string, cap: number, ttlSeconds: number): Promise<string[]>;
+  /**
+   * Sliding-window log like reserveRateSlot (without pauses), for limits that report their
+   * use: `used` counts the requests in the window including this one when admitted.
+   */
+  hitWindow(key: string, requests: number, intervalMs: number, member: string): Promise<{ retryAfterMs: number; used: number }>;
   ping(): Promise<void>;
 }

@@ -32,6 +32,26 @@ describe('Redis store', () => {
     await first.del(`${pauseKey}:pause`);
   });
 
+  it('counts, caps ordered sets and reports window use the same way on every instance', async () => {
+    const counter = `${key}:counter`;
+    const set = `${key}:capped`;
+    const windowKey = `${key}:window`;
+    try {
+      expect(await first.incr(counter, 60)).toBe(1);
+      expect(await second.incr(counter, 60)).toBe(2);
+      const evicted: string[] = [];
+      for (const [i, member] of ['a', 'b', 'c', 'd', 'e'].entries()) evicted.push(...(await (i % 2 ? second : first).pushCapped(set, member, 3, 60)));
+      expect(evicted).toEqual(['a', 'b']);
+      expect(await first.hitWindow(windowKey, 2, 2000, 'x')).toEqual({ retryAfterMs: 0, used: 1 });
+      expect(await second.hitWindow(windowKey, 2, 2000, 'y')).toEqual({ retryAfterMs: 0, used: 2 });
+      const refused = await first.hitWindow(windowKey, 2, 2000, 'z');
+      expect(refused.used).toBe(2);
+      expect(refused.retryAfterMs).toBeGreaterThan(1500);
+    } finally {
+      await Promise.all([counter, set, windowKey].map((k) => first.del(k)));
+    }
+  });
+
   it('is single-use for GETDEL and owner-only for lock release', async () => {
     const lock = `${key}:lock`;
     expect(await first.setIfAbsent(lock, 'a', 5000)).toBe(true);

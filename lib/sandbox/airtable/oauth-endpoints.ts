@@ -16,7 +16,7 @@ function oauthError(error: string, description: string, status: number): Respons
 export async function airtableToken(ctx: EmulatorContext): Promise<Response> {
   const fields = parseTokenForm(await readFormBody(ctx.request));
   if (!fields) return oauthError('invalid_request', 'The request body must be form-encoded.', 400);
-  const outcome = exchangeToken(ctx, toTokenRequest(fields, basicClient(ctx.request, fields.client_id)));
+  const outcome = await exchangeToken(ctx, toTokenRequest(fields, basicClient(ctx.request, fields.client_id)));
   if (!outcome.ok) {
     const failure = RFC_TOKEN_ERRORS[outcome.reason];
     return oauthError(failure.error, outcome.description, failure.httpStatus);

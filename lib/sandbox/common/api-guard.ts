@@ -3,6 +3,8 @@ import type { ApiCallContext, EmulatorContext } from './emulator';
 import { takeInjectedFailure } from './faults';
 import { bearerToken, withHeaders } from './http';
 import { checkAccessToken } from './oauth/tokens';
+import { checkProviderLimit } from './provider-limit';
+import { countStat } from './stats';
 import type { RateLimitDecision } from '@/lib/sliding-window-limiter';
 
 /**
@@ -15,8 +17,8 @@ export async function guardApiCall(
   handle: (ctx: ApiCallContext) => Response | Promise<Response>,
 ): Promise<Response> {
   const { definition, state } = ctx;
-  const { faults, stats } = state;
-  stats.apiRequests += 1;
+  const { faults } = state;
+  await countStat(state, 'apiRequests');
   if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
 
   const precheck = definition.api.precheck?.(ctx);
@@ -24,27 +26,27 @@ export async function guardApiCall(
 
   const token = bearerToken(ctx.request);
   if (!token) return definition.errors.unauthorized('missing');
-  const check = checkAccessToken(state, token);
+  const check = await checkAccessToken(state, token);
   if (!check.ok) return definition.errors.unauthorized(check.reason);
 
   const policy = faults.rateLimit ?? definition.api.rateLimit;
-  const injected = takeInjectedFailure(faults);
+  const injected = await takeInjectedFailure(state);
   if (injected === 429) {
-    return rateLimited(ctx, { allowed: false, limit: policy.requests, remaining: 0, intervalMs: policy.intervalMs, retryAfterMs: 1000 });
+    return await rateLimited(ctx, { allowed: false, limit: policy.requests, remaining: 0, intervalMs: policy.intervalMs, retryAfterMs: 1000 });
   }
   if (injected !== null) return definition.errors.serverError(injected);
 
   const bucket = definition.api.rateLimitBucket?.(ctx) ?? '';
-  const decision = state.limiter.check(`${check.account.id}:${bucket}`, policy);
-  if (!decision.allowed) return rateLimited(ctx, decision);
+  const decision = await checkProviderLimit(state, `${check.account.id}:${bucket}`, policy);
+  if (!decision.allowed) return await rateLimited(ctx, decision);
 
   const response = await handle({ ...ctx, account: check.account, grant: check.grant });
   return withHeaders(response, definition.api.rateLimitHeaders?.(decision) ?? {});
 }
 
-function rateLimited(ctx: EmulatorContext, decision: RateLimitDecision): Response {
+async function rateLimited(ctx: EmulatorContext, decision: RateLimitDecision): Promise<Response> {
   const { definition, state } = ctx;
-  state.stats.rateLimited += 1;
+  await countStat(state, 'rateLimited');
   const headers = { ...(definition.api.rateLimitHeaders?.(decision) ?? {}) };
   if (definition.api.sendsRetryAfter && !state.faults.omitRetryAfter) {
     headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));

@@ -3,8 +3,8 @@ import { sandboxClientCredentials } from '../credentials';
 import type { EmulatorContext } from './emulator';
 import { defaultFaults, describeFaults, faultsInputSchema, mergeFaults } from './faults';
 import { jsonResponse, readJsonBody } from './http';
-import { expireAllAccessTokens, revokeAllGrants } from './oauth/tokens';
-import { emptyStats } from './stats';
+import { saveControl, type EmulatorState } from './state';
+import { readStats, resetStats } from './stats';
 
 /**
  * `_faults`, `_stats` and `_client`: switches, counters and the sandbox client's credentials
@@ -15,25 +15,30 @@ export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly
   const route = `${request.method} ${path.join('/')}`;
   switch (route) {
     case 'GET _faults':
-      return jsonResponse({ faults: describeFaults(state.faults) });
+      return faultsResponse(state);
     case 'POST _faults':
       return updateFaults(ctx);
-    case 'DELETE _faults':
-      state.faults = defaultFaults();
-      state.limiter.reset();
-      return jsonResponse({ faults: describeFaults(state.faults) });
+    case 'DELETE _faults': {
+      // Fresh rate-limit windows and an empty failure queue; token epochs stay (reset revives nothing).
+      const { epochs } = state;
+      return faultsResponse(await saveControl(state, defaultFaults(), { ...epochs, limiter: epochs.limiter + 1, failQueue: epochs.failQueue + 1 }));
+    }
     case 'GET _client': {
       const { clientId, clientSecret } = sandboxClientCredentials(ctx.definition.id);
       return jsonResponse({ client_id: clientId, client_secret: clientSecret });
     }
     case 'GET _stats':
-      return jsonResponse({ ...state.stats, sinceStart: { oauthEndpoints: state.oauthEndpointsSinceStart } });
+      return jsonResponse(await readStats(state, ctx.definition));
     case 'POST _stats/reset':
-      state.stats = emptyStats();
-      return jsonResponse(state.stats);
+      await resetStats(state, ctx.definition);
+      return jsonResponse(await readStats(state, ctx.definition));
     default:
       return null;
   }
+}
+
+async function faultsResponse(state: EmulatorState): Promise<Response> {
+  return jsonResponse({ faults: await describeFaults(state) });
 }
 
 async function updateFaults(ctx: EmulatorContext): Promise<Response> {
@@ -45,10 +50,15 @@ async function updateFaults(ctx: EmulatorContext): Promise<Response> {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
     return controlError('invalid_faults', `Invalid faults: ${problems.join('; ')}.`);
   }
-  if (parsed.data.expireAccessTokens) expireAllAccessTokens(state);
-  if (parsed.data.revokeAllGrants) revokeAllGrants(state);
-  state.faults = mergeFaults(state.faults, parsed.data);
-  return jsonResponse({ faults: describeFaults(state.faults) });
+  const input = parsed.data;
+  const { epochs } = state;
+  const next = {
+    ...epochs,
+    accessTokens: epochs.accessTokens + (input.expireAccessTokens ? 1 : 0),
+    grants: epochs.grants + (input.revokeAllGrants ? 1 : 0),
+    failQueue: epochs.failQueue + (input.fail ? 1 : 0),
+  };
+  return faultsResponse(await saveControl(state, mergeFaults(state.faults, input), next));
 }
 
 function controlError(code: string, message: string): Response {

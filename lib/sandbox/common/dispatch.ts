@@ -6,7 +6,7 @@ import type { EmulatorContext, EmulatorDefinition } from './emulator';
 import { handleAuthorize } from './oauth/authorize-endpoint';
 import { recordViewerPage } from './record-viewer';
 import { matchRoute } from './router';
-import { emulatorState } from './state';
+import { loadEmulatorState } from './state';
 import { countOAuthEndpoint } from './stats';
 
 function hostnameOf(host: string): string {
@@ -22,7 +22,7 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   const url = new URL(request.url);
   const ctx: EmulatorContext = {
     definition,
-    state: emulatorState(definition.id),
+    state: await loadEmulatorState(definition.id),
     request,
     url,
     baseUrl: `${url.origin}/sandbox/${definition.id}`,
@@ -37,7 +37,7 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   }
   if (path[0] === 'ui' && method === 'GET') return recordViewerPage(ctx, path.slice(1));
   if (path.join('/') === definition.authorize.path && (method === 'GET' || method === 'POST')) {
-    countOAuthEndpoint(ctx.state.stats, ctx.state.oauthEndpointsSinceStart, `${method} ${definition.authorize.path}`);
+    await countOAuthEndpoint(ctx.state, `${method} ${definition.authorize.path}`);
     return handleAuthorize(ctx);
   }
   const match = matchRoute(definition.routes, method, path);
@@ -46,7 +46,7 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   const { route } = match;
   if (route.kind === 'public') {
     // Keyed by the pattern, never the path: v1 paths carry tokens.
-    countOAuthEndpoint(ctx.state.stats, ctx.state.oauthEndpointsSinceStart, `${method} ${route.pattern}`);
+    await countOAuthEndpoint(ctx.state, `${method} ${route.pattern}`);
     return route.handle(routeCtx);
   }
   return guardApiCall(routeCtx, (apiCtx) => route.handle(apiCtx));

@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { getStore } from '@/lib/store';
+import { sandboxKey, type EmulatorState } from './state';
 
 /** Test switches that make an emulator misbehave on purpose (see `_faults`). */
 
@@ -39,11 +41,13 @@ export const faultsInputSchema = z
 
 export type FaultsInput = z.infer<typeof faultsInputSchema>;
 
+export type InjectedStatus = 429 | 500 | 502 | 503;
+
 export interface Faults {
   latencyMs: number;
   rateLimit: { requests: number; intervalMs: number } | null;
-  /** Pending injected failures, consumed one per API request, in order. */
-  fail: Array<{ status: 429 | 500 | 502 | 503; remaining: number }>;
+  /** Injected failures, consumed one per API request, in order (the count taken lives in the store). */
+  fail: Array<{ status: InjectedStatus; count: number }>;
   accessTokenTtlSeconds: number | null;
   omitRetryAfter: boolean;
   pageSize: number | null;
@@ -71,7 +75,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
   return {
     latencyMs: input.latencyMs ?? current.latencyMs,
     rateLimit: input.rateLimit ?? current.rateLimit,
-    fail: input.fail ? input.fail.map((entry) => ({ status: entry.status, remaining: entry.count })) : current.fail,
+    fail: input.fail ? input.fail.map((entry) => ({ status: entry.status, count: entry.count })) : current.fail,
     accessTokenTtlSeconds: input.accessTokenTtlSeconds ?? current.accessTokenTtlSeconds,
     omitRetryAfter: input.omitRetryAfter ?? current.omitRetryAfter,
     pageSize: input.pageSize ?? current.pageSize,
@@ -81,20 +85,43 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
   };
 }
 
-/** Takes the next injected failure status, if any. */
-export function takeInjectedFailure(faults: Faults): 429 | 500 | 502 | 503 | null {
-  const next = faults.fail[0];
-  if (!next) return null;
-  next.remaining -= 1;
-  if (next.remaining <= 0) faults.fail.shift();
-  return next.status;
+const FAIL_COUNTER_TTL_SECONDS = 24 * 3600;
+
+const failCounterKey = (state: EmulatorState) => sandboxKey(state, 'fail-taken', String(state.epochs.failQueue));
+
+/** The status at a 1-based position of the queue, or null past its end. */
+function statusAt(fail: Faults['fail'], position: number): InjectedStatus | null {
+  let remaining = position;
+  for (const entry of fail) {
+    if (remaining <= entry.count) return entry.status;
+    remaining -= entry.count;
+  }
+  return null;
 }
 
-export function describeFaults(faults: Faults): Record<string, unknown> {
+/**
+ * Takes the next injected failure status, if any. A shared counter hands out queue
+ * positions, so instances consume one queue between them, each position once.
+ */
+export async function takeInjectedFailure(state: EmulatorState): Promise<InjectedStatus | null> {
+  if (state.faults.fail.length === 0) return null;
+  const position = await getStore().incr(failCounterKey(state), FAIL_COUNTER_TTL_SECONDS);
+  return statusAt(state.faults.fail, position);
+}
+
+export async function describeFaults(state: EmulatorState): Promise<Record<string, unknown>> {
+  const { faults } = state;
+  let taken = faults.fail.length > 0 ? Number((await getStore().get(failCounterKey(state))) ?? 0) : 0;
+  const fail: Array<{ status: InjectedStatus; count: number }> = [];
+  for (const entry of faults.fail) {
+    const left = entry.count - Math.min(taken, entry.count);
+    taken = Math.max(0, taken - entry.count);
+    if (left > 0) fail.push({ status: entry.status, count: left });
+  }
   return {
     latencyMs: faults.latencyMs,
     rateLimit: faults.rateLimit,
-    fail: faults.fail.map((entry) => ({ status: entry.status, count: entry.remaining })),
+    fail,
     accessTokenTtlSeconds: faults.accessTokenTtlSeconds,
     omitRetryAfter: faults.omitRetryAfter,
     pageSize: faults.pageSize,

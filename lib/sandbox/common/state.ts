@@ -1,52 +1,93 @@
 import 'server-only';
+import { getStore } from '@/lib/store';
 import { defaultFaults, type Faults } from './faults';
-import { emptyOAuthState, type OAuthState } from './oauth/records';
-import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
-import { emptyStats, type Stats } from './stats';
 
-/** Everything one emulator remembers between requests. */
+/**
+ * What one emulator remembers lives in the app's store (Redis when configured), never in
+ * process memory, so a flow can authorize on one server instance, consent on a second and
+ * call the API on a third. Only generated data is cached per process: it is rebuilt
+ * identically from its seed and the `dataScale` switch, which is what the store keeps.
+ */
+
+/** Counters that turn whole classes of records invalid at once, so no switch has to visit every record. */
+export interface Epochs {
+  /** `expireAccessTokens`: tokens issued in an earlier epoch count as expired. */
+  accessTokens: number;
+  /** `revokeAllGrants`: grants created in an earlier epoch count as revoked. */
+  grants: number;
+  /** `DELETE _faults` starts fresh rate-limit windows. */
+  limiter: number;
+  /** Each new `fail` queue is consumed through its own counter. */
+  failQueue: number;
+}
+
 export interface EmulatorState {
-  oauth: OAuthState;
+  readonly emulatorId: string;
+  /** The switches as they were when this request started. */
+  readonly faults: Faults;
+  readonly epochs: Epochs;
+  /** Generated data of this process, deterministic from its seed (see cachedData). */
+  readonly dataCache: Map<string, unknown>;
+}
+
+interface ControlRecord {
   faults: Faults;
-  stats: Stats;
-  /** OAuth endpoint calls since the process started (`_stats/reset` leaves them), for a whole test run's tally. */
-  oauthEndpointsSinceStart: Record<string, number>;
-  limiter: SlidingWindowLimiter;
-  /** Lazily generated sandbox data, identical for every account. */
-  dataCache: Map<string, unknown>;
+  epochs: Epochs;
 }
 
-interface SandboxGlobalState {
-  emulators: Map<string, EmulatorState>;
+/** Long enough to outlive every record an epoch judges (grants live at most GRANT_TTL). */
+const CONTROL_TTL_SECONDS = 400 * 24 * 3600;
+
+/** The store key of one emulator's record: `sandbox:{id}:{parts}`. */
+export function sandboxKey(state: Pick<EmulatorState, 'emulatorId'>, ...parts: string[]): string {
+  return ['sandbox', state.emulatorId, ...parts].join(':');
 }
 
-// Next may load this module more than once per process; the state must be one object.
-const holder = globalThis as typeof globalThis & { __integrationsHubSandbox?: SandboxGlobalState };
-
-function globalState(): SandboxGlobalState {
-  holder.__integrationsHubSandbox ??= { emulators: new Map() };
-  return holder.__integrationsHubSandbox;
+export function defaultEpochs(): Epochs {
+  return { accessTokens: 0, grants: 0, limiter: 0, failQueue: 0 };
 }
 
-export function emulatorState(emulatorId: string): EmulatorState {
-  const all = globalState().emulators;
-  let state = all.get(emulatorId);
-  if (!state) {
-    state = {
-      oauth: emptyOAuthState(),
-      faults: defaultFaults(),
-      stats: emptyStats(),
-      oauthEndpointsSinceStart: {},
-      limiter: new SlidingWindowLimiter(),
-      dataCache: new Map(),
-    };
-    all.set(emulatorId, state);
-  }
-  return state;
+// Next may load this module more than once per process; the caches must be one object.
+const holder = globalThis as typeof globalThis & { __integrationsHubSandboxData?: Map<string, Map<string, unknown>> };
+
+function processDataCache(emulatorId: string): Map<string, unknown> {
+  holder.__integrationsHubSandboxData ??= new Map();
+  let cache = holder.__integrationsHubSandboxData.get(emulatorId);
+  if (!cache) holder.__integrationsHubSandboxData.set(emulatorId, (cache = new Map()));
+  return cache;
+}
+
+/** Reads an emulator's switches from the store (one read per request). */
+export async function loadEmulatorState(emulatorId: string): Promise<EmulatorState> {
+  const raw = await getStore().get(sandboxKey({ emulatorId }, 'control'));
+  const control = parseJson<ControlRecord>(raw);
+  return {
+    emulatorId,
+    faults: { ...defaultFaults(), ...control?.faults },
+    epochs: { ...defaultEpochs(), ...control?.epochs },
+    dataCache: processDataCache(emulatorId),
+  };
+}
+
+/** Writes new switches and epochs; the returned state is what later steps of this request see. */
+export async function saveControl(state: EmulatorState, faults: Faults, epochs: Epochs): Promise<EmulatorState> {
+  const record: ControlRecord = { faults, epochs };
+  await getStore().set(sandboxKey(state, 'control'), JSON.stringify(record), CONTROL_TTL_SECONDS);
+  return { ...state, faults, epochs };
 }
 
 /** Builds a data set once per process and returns the cached copy afterwards. */
 export function cachedData<T>(state: EmulatorState, key: string, build: () => T): T {
   if (!state.dataCache.has(key)) state.dataCache.set(key, build());
   return state.dataCache.get(key) as T;
+}
+
+/** A stored JSON record, or null when absent or unreadable (the sandbox forgets, it never fails). */
+export function parseJson<T>(raw: string | null): T | null {
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
 }

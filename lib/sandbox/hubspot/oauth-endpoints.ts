@@ -3,6 +3,8 @@ import type { EmulatorContext } from '../common/emulator';
 import { emptyResponse, jsonResponse, readFormBody } from '../common/http';
 import { isClientSecretValid, isKnownClient } from '../common/oauth/client-credentials';
 import { exchangeToken } from '../common/oauth/token-exchange';
+import { revokeRefreshToken } from '../common/oauth/tokens';
+import { countStat } from '../common/stats';
 import { parseTokenForm, toTokenRequest } from '../common/oauth/token-request';
 import {
   BAD_REQUEST,
@@ -52,7 +54,7 @@ export async function hubspotToken(ctx: EmulatorContext): Promise<Response> {
   if (!read.ok) return read.response;
   const fields = parseTokenForm(read.form);
   if (!fields) return hubspotOAuthError(BAD_REQUEST, 'the request body must be form-encoded');
-  const outcome = exchangeToken(ctx, toTokenRequest(fields));
+  const outcome = await exchangeToken(ctx, toTokenRequest(fields));
   if (!outcome.ok) return hubspotOAuthError(TOKEN_FAILURES[outcome.reason], outcome.description);
   return jsonResponse(accessTokenResponse(outcome.tokens));
 }
@@ -68,18 +70,18 @@ export async function hubspotIntrospect(ctx: EmulatorContext): Promise<Response>
   const hint = read.form.get('token_type_hint');
   const clientId = read.form.get('client_id');
   const lookups = [
-    () => {
-      const live = findLiveAccessToken(ctx.state, token);
+    async () => {
+      const live = await findLiveAccessToken(ctx.state, token);
       return live && live.grant.clientId === clientId ? accessTokenInfo(live) : null;
     },
-    () => {
-      const live = findLiveRefreshToken(ctx.state, token);
+    async () => {
+      const live = await findLiveRefreshToken(ctx.state, token);
       return live && live.grant.clientId === clientId ? refreshTokenInfo(live) : null;
     },
   ];
   if (hint === 'refresh_token') lookups.reverse();
   for (const lookup of lookups) {
-    const info = lookup();
+    const info = await lookup();
     if (info) return jsonResponse(info);
   }
   return jsonResponse({ active: false });
@@ -96,13 +98,13 @@ export async function hubspotRevoke(ctx: EmulatorContext): Promise<Response> {
   if (clientProblem) return clientProblem;
   const token = read.form.get('token');
   if (!token) return hubspotOAuthError(BAD_REQUEST, 'token is required');
-  if (read.form.get('token_type_hint') === 'access_token' || findLiveAccessToken(ctx.state, token)) {
+  if (read.form.get('token_type_hint') === 'access_token' || (await findLiveAccessToken(ctx.state, token))) {
     return hubspotOAuthError(UNSUPPORTED_TOKEN_TYPE, 'only refresh tokens can be revoked');
   }
-  const live = findLiveRefreshToken(ctx.state, token);
+  const live = await findLiveRefreshToken(ctx.state, token);
   if (live && live.grant.clientId === read.form.get('client_id')) {
-    live.record.revoked = true;
-    ctx.state.stats.revoked += 1;
+    await revokeRefreshToken(ctx.state, live.record.token);
+    await countStat(ctx.state, 'revoked');
   }
   return emptyResponse(200);
 }

@@ -3,6 +3,8 @@ import type { EmulatorContext } from '../common/emulator';
 import { emptyResponse, jsonResponse, readFormBody } from '../common/http';
 import { exchangeToken } from '../common/oauth/token-exchange';
 import { parseTokenForm, toTokenRequest } from '../common/oauth/token-request';
+import { revokeRefreshToken } from '../common/oauth/tokens';
+import { countStat } from '../common/stats';
 import { hubspotError } from './errors';
 import { BAD_ACCESS_TOKEN, BAD_REFRESH_TOKEN_V1, BAD_REQUEST, hubspotOAuthError, TOKEN_FAILURES } from './oauth-errors';
 import { accessTokenInfo, accessTokenResponse, findLiveAccessToken, findLiveRefreshToken, refreshTokenInfo } from './token-info';
@@ -24,29 +26,29 @@ function untilSunset(handle: Handler): Handler {
 export const hubspotV1Token = untilSunset(async (ctx) => {
   const fields = parseTokenForm(await readFormBody(ctx.request));
   if (!fields) return hubspotOAuthError(BAD_REQUEST, 'the request body must be form-encoded');
-  const outcome = exchangeToken(ctx, toTokenRequest(fields));
+  const outcome = await exchangeToken(ctx, toTokenRequest(fields));
   if (!outcome.ok) return hubspotOAuthError(TOKEN_FAILURES[outcome.reason], outcome.description);
   return jsonResponse(accessTokenResponse(outcome.tokens));
 });
 
-export const hubspotV1AccessTokenInfo = untilSunset((ctx) => {
-  const live = findLiveAccessToken(ctx.state, ctx.params.token);
+export const hubspotV1AccessTokenInfo = untilSunset(async (ctx) => {
+  const live = await findLiveAccessToken(ctx.state, ctx.params.token);
   if (!live) return hubspotOAuthError(BAD_ACCESS_TOKEN, 'access token is invalid, expired or revoked');
   return jsonResponse(accessTokenInfo(live));
 });
 
 const badRefreshToken = () => hubspotOAuthError(BAD_REFRESH_TOKEN_V1, 'refresh token is invalid, expired or revoked');
 
-export const hubspotV1RefreshTokenInfo = untilSunset((ctx) => {
-  const live = findLiveRefreshToken(ctx.state, ctx.params.token);
+export const hubspotV1RefreshTokenInfo = untilSunset(async (ctx) => {
+  const live = await findLiveRefreshToken(ctx.state, ctx.params.token);
   return live ? jsonResponse(refreshTokenInfo(live)) : badRefreshToken();
 });
 
 /** Deletes the refresh token only: access tokens already issued keep working until they expire. */
-export const hubspotV1RevokeRefreshToken = untilSunset((ctx) => {
-  const live = findLiveRefreshToken(ctx.state, ctx.params.token);
+export const hubspotV1RevokeRefreshToken = untilSunset(async (ctx) => {
+  const live = await findLiveRefreshToken(ctx.state, ctx.params.token);
   if (!live) return badRefreshToken();
-  live.record.revoked = true;
-  ctx.state.stats.revoked += 1;
+  await revokeRefreshToken(ctx.state, live.record.token);
+  await countStat(ctx.state, 'revoked');
   return emptyResponse(204);
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EmulatorState } from '../common/state';
-import { checkAccessToken, secondsUntil, type IssuedTokens } from '../common/oauth/tokens';
+import { checkAccessToken, checkRefreshToken, secondsUntil, type IssuedTokens } from '../common/oauth/tokens';
 import type { AccessTokenRecord, GrantRecord, RefreshTokenRecord, SandboxAccount } from '../common/oauth/records';
 import { HUBSPOT_APP_ID, portalNumber } from './accounts';
 
@@ -35,18 +35,14 @@ export interface LiveRefreshToken {
   account: SandboxAccount;
 }
 
-export function findLiveAccessToken(state: EmulatorState, token: string): LiveAccessToken | null {
-  const check = checkAccessToken(state, token);
+export async function findLiveAccessToken(state: EmulatorState, token: string): Promise<LiveAccessToken | null> {
+  const check = await checkAccessToken(state, token);
   return check.ok ? { record: check.record, grant: check.grant, account: check.account } : null;
 }
 
-export function findLiveRefreshToken(state: EmulatorState, token: string, now = Date.now()): LiveRefreshToken | null {
-  const record = state.oauth.refreshTokens.get(token);
-  const grant = record ? state.oauth.grants.get(record.grantId) : undefined;
-  const account = grant ? state.oauth.accounts.get(grant.accountId) : undefined;
-  if (!record || !grant || !account || record.revoked || record.used || grant.revoked) return null;
-  if (record.expiresAt !== null && record.expiresAt <= now) return null;
-  return { record, grant, account };
+export async function findLiveRefreshToken(state: EmulatorState, token: string): Promise<LiveRefreshToken | null> {
+  const live = await checkRefreshToken(state, token);
+  return live ? { ...live, account: live.grant.account } : null;
 }
 
 function identity(account: SandboxAccount, grant: GrantRecord): Record<string, unknown> {

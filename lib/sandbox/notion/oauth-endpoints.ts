@@ -7,7 +7,8 @@ import { isClientSecretValid, isKnownClient } from '../common/oauth/client-crede
 import { RFC_TOKEN_ERRORS } from '../common/oauth/token-errors';
 import { exchangeToken } from '../common/oauth/token-exchange';
 import { tokenFieldsSchema, toTokenRequest } from '../common/oauth/token-request';
-import { revokeGrant, type IssuedTokens } from '../common/oauth/tokens';
+import { checkAccessToken, findAccessToken, findRefreshToken, revokeGrant, type IssuedTokens } from '../common/oauth/tokens';
+import { countStat } from '../common/stats';
 import { uuid } from '../common/random';
 import { notionError } from './errors';
 
@@ -38,7 +39,7 @@ const INVALID_CLIENT = () => notionError(401, 'invalid_client', 'Client authenti
 export async function notionToken(ctx: EmulatorContext): Promise<Response> {
   const body = await parseJson(ctx.request, tokenFieldsSchema);
   if (!body.ok) return body.response;
-  const outcome = exchangeToken(ctx, toTokenRequest(body.value, basicClient(ctx.request, undefined)));
+  const outcome = await exchangeToken(ctx, toTokenRequest(body.value, basicClient(ctx.request, undefined)));
   if (!outcome.ok) {
     const failure = RFC_TOKEN_ERRORS[outcome.reason];
     const code = failure.error === 'unsupported_grant_type' ? 'invalid_request' : failure.error;
@@ -74,9 +75,9 @@ function tokenBody(tokens: IssuedTokens): Record<string, unknown> {
   };
 }
 
-function grantOfToken(ctx: EmulatorContext, token: string): string | null {
-  const record = ctx.state.oauth.accessTokens.get(token) ?? ctx.state.oauth.refreshTokens.get(token);
-  return record && !record.revoked ? record.grantId : null;
+async function grantOfToken(ctx: EmulatorContext, token: string): Promise<string | null> {
+  const record = (await findAccessToken(ctx.state, token)) ?? (await findRefreshToken(ctx.state, token));
+  return record?.grantId ?? null;
 }
 
 /** Revoking either token ends the connection: every token of its grant stops working. */
@@ -84,8 +85,8 @@ export async function notionRevoke(ctx: EmulatorContext): Promise<Response> {
   if (!clientIsAuthenticated(ctx)) return INVALID_CLIENT();
   const body = await parseJson(ctx.request, tokenOnlySchema);
   if (!body.ok) return body.response;
-  const grantId = grantOfToken(ctx, body.value.token);
-  if (grantId && revokeGrant(ctx.state, grantId) > 0) ctx.state.stats.revoked += 1;
+  const grantId = await grantOfToken(ctx, body.value.token);
+  if (grantId && (await revokeGrant(ctx.state, grantId)) > 0) await countStat(ctx.state, 'revoked');
   return jsonResponse({});
 }
 
@@ -93,8 +94,6 @@ export async function notionIntrospect(ctx: EmulatorContext): Promise<Response> 
   if (!clientIsAuthenticated(ctx)) return INVALID_CLIENT();
   const body = await parseJson(ctx.request, tokenOnlySchema);
   if (!body.ok) return body.response;
-  const access = ctx.state.oauth.accessTokens.get(body.value.token);
-  const grant = access ? ctx.state.oauth.grants.get(access.grantId) : undefined;
-  const active = Boolean(access && grant && !access.revoked && !grant.revoked && access.expiresAt > Date.now());
-  return jsonResponse(active && access ? { active: true, iat: Math.floor(access.issuedAt / 1000) } : { active: false });
+  const check = await checkAccessToken(ctx.state, body.value.token);
+  return jsonResponse(check.ok ? { active: true, iat: Math.floor(check.record.issuedAt / 1000) } : { active: false });
 }

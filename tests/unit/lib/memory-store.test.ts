@@ -53,4 +53,22 @@ describe('memory store', () => {
     await store.pauseRate('r', 10);
     expect(await store.reserveRateSlot('r', 100, 1000, 'w')).toBe(5000);
   });
+
+  it('counts, keeps only the newest members of a capped set, and reports window use', async () => {
+    const time = clock();
+    const store = createMemoryStore(time.now);
+    expect(await store.incr('n', 10)).toBe(1);
+    expect(await store.incr('n', 10)).toBe(2);
+    time.advance(10_001);
+    expect(await store.incr('n', 10)).toBe(1);
+    const evicted: string[] = [];
+    for (const member of ['a', 'b', 'c', 'd', 'e']) evicted.push(...(await store.pushCapped('set', member, 3, 60)));
+    expect(evicted).toEqual(['a', 'b']);
+    expect(await store.pushCapped('set', 'c', 3, 60)).toEqual([]);
+    expect(await store.pushCapped('set', 'f', 3, 60)).toEqual(['d']);
+    expect(await store.hitWindow('w', 2, 1000, 'x')).toEqual({ retryAfterMs: 0, used: 1 });
+    time.advance(100);
+    expect(await store.hitWindow('w', 2, 1000, 'y')).toEqual({ retryAfterMs: 0, used: 2 });
+    expect(await store.hitWindow('w', 2, 1000, 'z')).toEqual({ retryAfterMs: 900, used: 2 });
+  });
 });

@@ -1,12 +1,14 @@
 import 'server-only';
+import { getStore } from '@/lib/store';
 import type { EmulatorDefinition } from '../emulator';
-import type { OAuthState, SandboxAccount } from './records';
+import { sandboxKey, type EmulatorState } from '../state';
+import type { SandboxAccount } from './records';
 
-/** Each successful consent connects a brand-new sandbox account. */
-export function createAccount(definition: EmulatorDefinition, oauth: OAuthState): SandboxAccount {
-  oauth.accountSequence += 1;
-  const identity = definition.createAccount(oauth.accountSequence);
-  const account: SandboxAccount = { ...identity, sequence: oauth.accountSequence, createdAt: Date.now() };
-  oauth.accounts.set(account.id, account);
-  return account;
+const SEQUENCE_TTL_SECONDS = 400 * 24 * 3600;
+
+/** Each successful consent connects a brand-new sandbox account, numbered across every instance. */
+export async function createAccount(definition: EmulatorDefinition, state: EmulatorState): Promise<SandboxAccount> {
+  const sequence = await getStore().incr(sandboxKey(state, 'account-sequence'), SEQUENCE_TTL_SECONDS);
+  const identity = definition.createAccount(sequence);
+  return { ...identity, sequence, createdAt: Date.now() };
 }

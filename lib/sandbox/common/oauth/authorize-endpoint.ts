@@ -40,14 +40,14 @@ export async function handleAuthorize(ctx: EmulatorContext): Promise<Response> {
   return errorPage('Invalid request', 'Choose Allow or Deny on the consent page.', 400);
 }
 
-function approve(ctx: EmulatorContext, request: AuthorizeRequest): Response {
-  const account = createAccount(ctx.definition, ctx.state.oauth);
-  const code = issueAuthorizationCode(ctx.state.oauth, {
+async function approve(ctx: EmulatorContext, request: AuthorizeRequest): Promise<Response> {
+  const account = await createAccount(ctx.definition, ctx.state);
+  const code = await issueAuthorizationCode(ctx.state, {
     clientId: request.clientId,
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge,
     scopes: request.scopes,
-    accountId: account.id,
+    account,
   });
   return redirectResponse(withQueryParams(request.redirectUri, { code, state: request.state }));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 
-/** What the emulated authorization server remembers. */
+/** What the emulated authorization server remembers (in the store, keyed by a hash of each secret). */
 
 export interface SandboxAccount {
   /** The provider's account id: HubSpot portal id, Airtable user id, Notion workspace id. */
@@ -12,12 +12,12 @@ export interface SandboxAccount {
 }
 
 export interface AuthorizationCodeRecord {
-  code: string;
   clientId: string;
   redirectUri: string;
   codeChallenge: string | null;
   scopes: string[];
-  accountId: string;
+  /** The account the consent created; it lives on in the grant. */
+  account: SandboxAccount;
   expiresAt: number;
 }
 
@@ -26,44 +26,27 @@ export interface GrantRecord {
   id: string;
   clientId: string;
   accountId: string;
+  account: SandboxAccount;
   scopes: string[];
-  revoked: boolean;
   createdAt: number;
+  /** The `revokeAllGrants` epoch it was created in. */
+  epoch: number;
 }
 
 export interface AccessTokenRecord {
+  /** The token itself: known to whoever presented it, never stored. */
   token: string;
   grantId: string;
   issuedAt: number;
   expiresAt: number;
-  revoked: boolean;
+  /** The `expireAccessTokens` epoch it was issued in. */
+  epoch: number;
 }
 
 export interface RefreshTokenRecord {
+  /** The token itself: known to whoever presented it, never stored. */
   token: string;
   grantId: string;
   issuedAt: number;
   expiresAt: number | null;
-  used: boolean;
-  revoked: boolean;
-}
-
-export interface OAuthState {
-  accounts: Map<string, SandboxAccount>;
-  accountSequence: number;
-  codes: Map<string, AuthorizationCodeRecord>;
-  grants: Map<string, GrantRecord>;
-  accessTokens: Map<string, AccessTokenRecord>;
-  refreshTokens: Map<string, RefreshTokenRecord>;
-}
-
-export function emptyOAuthState(): OAuthState {
-  return {
-    accounts: new Map(),
-    accountSequence: 0,
-    codes: new Map(),
-    grants: new Map(),
-    accessTokens: new Map(),
-    refreshTokens: new Map(),
-  };
 }

@@ -3,7 +3,8 @@ import type { EmulatorContext } from '../emulator';
 import { isClientSecretValid, isKnownClient } from './client-credentials';
 import { consumeAuthorizationCode } from './authorization-codes';
 import { verifierMatches } from './pkce';
-import { createGrant, issueTokens, revokeGrant, type IssuedTokens } from './tokens';
+import { countStat } from '../stats';
+import { claimRefreshToken, createGrant, findLiveGrant, findRefreshToken, issueTokens, revokeGrant, type IssuedTokens } from './tokens';
 
 /** The provider-neutral core of a token endpoint: validates a grant and mints tokens. */
 
@@ -44,25 +45,25 @@ function checkClient(providerId: string, request: TokenRequest): TokenOutcome | 
   return null;
 }
 
-export function exchangeToken(ctx: EmulatorContext, request: TokenRequest): TokenOutcome {
-  const { stats } = ctx.state;
+export async function exchangeToken(ctx: EmulatorContext, request: TokenRequest): Promise<TokenOutcome> {
+  const { state } = ctx;
   if (request.grantType === 'authorization_code') {
-    stats.tokenRequests.authorization_code += 1;
+    await countStat(state, 'tokenRequests.authorization_code');
     return exchangeAuthorizationCode(ctx, request);
   }
   if (request.grantType === 'refresh_token') {
-    stats.tokenRequests.refresh_token += 1;
+    await countStat(state, 'tokenRequests.refresh_token');
     return exchangeRefreshToken(ctx, request);
   }
   if (!request.grantType) return fail('missing_grant_type', 'grant_type is required');
   return fail('unsupported_grant_type', `grant_type "${request.grantType}" is not supported`);
 }
 
-function exchangeAuthorizationCode(ctx: EmulatorContext, request: TokenRequest): TokenOutcome {
+async function exchangeAuthorizationCode(ctx: EmulatorContext, request: TokenRequest): Promise<TokenOutcome> {
   const clientProblem = checkClient(ctx.definition.id, request);
   if (clientProblem) return clientProblem;
   if (!request.code) return fail('invalid_code', 'code is required');
-  const record = consumeAuthorizationCode(ctx.state.oauth, request.code);
+  const record = await consumeAuthorizationCode(ctx.state, request.code);
   if (!record || record.clientId !== request.clientId) {
     return fail('invalid_code', 'the authorization code is invalid, expired or already used');
   }
@@ -72,28 +73,25 @@ function exchangeAuthorizationCode(ctx: EmulatorContext, request: TokenRequest):
   if (record.codeChallenge !== null && !verifierMatches(record.codeChallenge, request.codeVerifier)) {
     return fail('pkce_failed', 'code_verifier does not match the code_challenge of the authorization request');
   }
-  const grant = createGrant(ctx.state, { clientId: record.clientId, accountId: record.accountId, scopes: record.scopes });
-  return { ok: true, tokens: issueTokens(ctx.state, ctx.definition.oauth, grant, null) };
+  const options = ctx.definition.oauth;
+  const grant = await createGrant(ctx.state, options, { clientId: record.clientId, account: record.account, scopes: record.scopes });
+  return { ok: true, tokens: await issueTokens(ctx.state, options, grant, null) };
 }
 
-function exchangeRefreshToken(ctx: EmulatorContext, request: TokenRequest): TokenOutcome {
+async function exchangeRefreshToken(ctx: EmulatorContext, request: TokenRequest): Promise<TokenOutcome> {
   const clientProblem = checkClient(ctx.definition.id, request);
   if (clientProblem) return clientProblem;
   if (!request.refreshToken) return fail('invalid_refresh_token', 'refresh_token is required');
   const { state } = ctx;
   const options = ctx.definition.oauth;
-  const record = state.oauth.refreshTokens.get(request.refreshToken);
-  const grant = record ? state.oauth.grants.get(record.grantId) : undefined;
+  const record = await findRefreshToken(state, request.refreshToken);
+  const grant = record ? await findLiveGrant(state, record.grantId) : null;
   const invalid = fail('invalid_refresh_token', 'the refresh token is invalid, expired or revoked');
-  if (!record || !grant || grant.clientId !== request.clientId || record.revoked || grant.revoked) return invalid;
+  if (!record || !grant || grant.clientId !== request.clientId) return invalid;
   if (record.expiresAt !== null && record.expiresAt <= Date.now()) return invalid;
-  if (record.used) {
-    if (options.reuseRevokesChain) {
-      revokeGrant(state, grant.id);
-      state.stats.revoked += 1;
-    }
+  if (options.rotateRefreshTokens && !(await claimRefreshToken(state, options, record))) {
+    if (options.reuseRevokesChain && (await revokeGrant(state, grant.id)) > 0) await countStat(state, 'revoked');
     return fail('refresh_token_reused', 'the refresh token was already used; every token of this grant is now revoked');
   }
-  if (options.rotateRefreshTokens) record.used = true;
-  return { ok: true, tokens: issueTokens(state, options, grant, options.rotateRefreshTokens ? null : record) };
+  return { ok: true, tokens: await issueTokens(state, options, grant, options.rotateRefreshTokens ? null : record) };
 }
