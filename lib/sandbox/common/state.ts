@@ -53,7 +53,7 @@ const holder = globalThis as typeof globalThis & { __integrationsHubSandboxData?
 function processDataCache(emulatorId: string): Map<string, unknown> {
   holder.__integrationsHubSandboxData ??= new Map();
   let cache = holder.__integrationsHubSandboxData.get(emulatorId);
-  if (!cache) holder.__integrationsHubSandboxData.set(emulatorId, (cache = new Map()));
+  if (!cache) holder.__integrationsHubSandboxData.set(emulatorId, (cache = new Map<string, unknown>()));
   return cache;
 }
 

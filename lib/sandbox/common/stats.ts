@@ -61,7 +61,10 @@ export async function readStats(state: EmulatorState, definition: EmulatorDefini
   const [authorizationCode, refreshToken, apiRequests, rateLimited, revoked] = await Promise.all(STAT_NAMES.map(read));
   const endpoints = oauthEndpointKeys(definition);
   const endpointCounts = await Promise.all(endpoints.map((key) => read(endpointStat(key))));
-  const oauthEndpoints = Object.fromEntries(endpoints.map((key, i) => [key, endpointCounts[i]]).filter(([, count]) => Number(count) > 0));
+  const oauthEndpoints: Record<string, number> = {};
+  endpoints.forEach((key, i) => {
+    if (endpointCounts[i] > 0) oauthEndpoints[key] = endpointCounts[i];
+  });
   return {
     tokenRequests: { authorization_code: authorizationCode, refresh_token: refreshToken },
     apiRequests,
