@@ -36,6 +36,16 @@ export async function guardApiCall(
   }
   if (injected !== null) return definition.errors.serverError(injected);
 
+  const secondary = definition.api.secondaryBudget?.(ctx);
+  if (secondary) {
+    const allowed = state.limiter.check(`${check.account.id}:${secondary.bucket}`, secondary.policy).allowed;
+    if (!allowed) {
+      stats.rateLimited += 1;
+      return secondary.rateLimited();
+    }
+    return handle({ ...ctx, account: check.account, grant: check.grant });
+  }
+
   const bucket = definition.api.rateLimitBucket?.(ctx) ?? '';
   const decision = await checkProviderLimit(state, `${check.account.id}:${bucket}`, policy);
   if (!decision.allowed) return await rateLimited(ctx, decision);

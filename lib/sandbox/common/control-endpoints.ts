@@ -33,7 +33,7 @@ export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly
       await resetStats(state, ctx.definition);
       return jsonResponse(await readStats(state, ctx.definition));
     default:
-      return null;
+      return ctx.definition.controls?.[route]?.(ctx) ?? null;
   }
 }
 

@@ -73,8 +73,18 @@ export interface EmulatorErrors {
   serverError(status: number): Response;
 }
 
+/** A separate budget some endpoints count against instead of the account's main one (HubSpot's CRM Search). */
+export interface SecondaryBudget {
+  bucket: string;
+  policy: RateLimitPolicy;
+  /** The 429 answer of this budget (sent without rate-limit headers or Retry-After). */
+  rateLimited(): Response;
+}
+
 export interface ApiPolicy {
   rateLimit: RateLimitPolicy;
+  /** The separate budget this call counts against, or null for the main one. */
+  secondaryBudget?(ctx: EmulatorContext): SecondaryBudget | null;
   /** Narrows the rate-limit key below the account (Airtable: per base). */
   rateLimitBucket?(ctx: EmulatorContext): string;
   /** Headers sent on every API answer (HubSpot's X-HubSpot-RateLimit-*). */
@@ -101,6 +111,8 @@ export interface EmulatorDefinition {
   routes: readonly EmulatorRoute[];
   /** Identity of a new account, created on each successful consent. */
   createAccount(sequence: number): { id: string; details: Record<string, string> };
+  /** Provider-specific test switches, by `METHOD _path` (only reachable where the common switches are). */
+  controls?: Readonly<Record<string, (ctx: EmulatorContext) => Promise<Response>>>;
   /** The record behind a UI deep link (path after `/sandbox/{id}/ui/`), or null. */
   viewRecord(path: string[], state: EmulatorState): RecordView | null;
 }

@@ -36,6 +36,18 @@ export const faultsInputSchema = z
     dataScale: z.number().int().min(1).max(50).optional(),
     /** HubSpot: every /oauth/v1/* call answers as after HubSpot's 2027-02-16 sunset. */
     disableV1OAuth: z.boolean().optional(),
+    /** Exact record counts of a CRM-like sandbox (HubSpot), for benchmarks; replaces dataScale there. */
+    crmCounts: z
+      .object({ contacts: z.number().int().min(1).max(100_000), companies: z.number().int().min(1).max(50_000), deals: z.number().int().min(1).max(100_000) })
+      .strict()
+      .optional(),
+    /** A second, separate budget for search endpoints (HubSpot's CRM Search: 5 per second). */
+    searchRateLimit: z
+      .object({ requests: z.number().int().min(1).max(100_000), intervalMs: z.number().int().min(1).max(3_600_000) })
+      .strict()
+      .optional(),
+    /** How long a change takes to reach the search index (HubSpot: "a few moments"); 0 = at once. */
+    searchIndexLagMs: z.number().int().min(0).max(600_000).optional(),
   })
   .strict();
 
@@ -54,6 +66,9 @@ export interface Faults {
   dataScale: number;
   disableV1OAuth: boolean;
   failTokenAfterUse: 500 | 502 | 503 | null;
+  crmCounts: { contacts: number; companies: number; deals: number } | null;
+  searchRateLimit: { requests: number; intervalMs: number } | null;
+  searchIndexLagMs: number;
 }
 
 export function defaultFaults(): Faults {
@@ -67,6 +82,9 @@ export function defaultFaults(): Faults {
     dataScale: 1,
     disableV1OAuth: false,
     failTokenAfterUse: null,
+    crmCounts: null,
+    searchRateLimit: null,
+    searchIndexLagMs: 0,
   };
 }
 
@@ -82,6 +100,9 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     dataScale: input.dataScale ?? current.dataScale,
     disableV1OAuth: input.disableV1OAuth ?? current.disableV1OAuth,
     failTokenAfterUse: input.failTokenAfterUse ?? current.failTokenAfterUse,
+    crmCounts: input.crmCounts ?? current.crmCounts,
+    searchRateLimit: input.searchRateLimit ?? current.searchRateLimit,
+    searchIndexLagMs: input.searchIndexLagMs ?? current.searchIndexLagMs,
   };
 }
 
@@ -128,5 +149,8 @@ export async function describeFaults(state: EmulatorState): Promise<Record<strin
     dataScale: faults.dataScale,
     disableV1OAuth: faults.disableV1OAuth,
     failTokenAfterUse: faults.failTokenAfterUse,
+    crmCounts: faults.crmCounts,
+    searchRateLimit: faults.searchRateLimit,
+    searchIndexLagMs: faults.searchIndexLagMs,
   };
 }

@@ -4,7 +4,7 @@ import { jsonResponse } from '../common/http';
 import { slicePage } from '../common/paging';
 import { parseCrmQuery, type CrmQuery } from './crm-query';
 import { serializeCrmRecord } from './crm-serialize';
-import { crmData, type CrmRecord } from './data';
+import { lowerBound, portalCrm } from './crm-store';
 import { hubspotError, hubspotValidationError } from './errors';
 import { resolveObjectType, type CrmObjectType } from './object-types';
 
@@ -32,7 +32,7 @@ export function listCrmObjects(ctx: ApiCallContext): Response {
   const resolved = resolveRequest(ctx);
   if (!resolved.ok) return resolved.response;
   const { type, query } = resolved;
-  const table = crmData(ctx.state)[type.name];
+  const table = portalCrm(ctx.state, ctx.account.id)[type.name];
   const records = query.archived ? table.archived : table.active;
   const after = query.after;
   const start = after === null ? 0 : lowerBound(records, after);
@@ -49,23 +49,11 @@ export function listCrmObjects(ctx: ApiCallContext): Response {
   return jsonResponse(body);
 }
 
-/** Index of the first record whose id is >= the cursor (records are sorted by numeric id). */
-function lowerBound(records: readonly CrmRecord[], cursor: number): number {
-  let low = 0;
-  let high = records.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (Number(records[mid].id) < cursor) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 export function readCrmObject(ctx: ApiCallContext): Response {
   const resolved = resolveRequest(ctx);
   if (!resolved.ok) return resolved.response;
   const { type, query } = resolved;
-  const table = crmData(ctx.state)[type.name];
+  const table = portalCrm(ctx.state, ctx.account.id)[type.name];
   const key = ctx.params.objectId;
   const candidates = query.archived ? table.archived : table.active;
   const record =

@@ -52,9 +52,11 @@ function generateTable(type: CrmObjectType, random: SeededRandom, activeCount: n
     const archived = index > 20 && random.chance(ARCHIVED_RATE);
     const { created, modified } = createdAndModified(random);
     const built = build(index, random);
+    // HubSpot mirrors the primary company in a property (contacts and deals), which Search can return.
+    const primaryCompany = type.primaryCompanyProperty ? { [type.primaryCompanyProperty]: built.companyId } : {};
     const record: CrmRecord = {
       id,
-      properties: { ...built.properties, createdate: created, [type.modifiedProperty]: modified, hs_object_id: id },
+      properties: { ...built.properties, ...primaryCompany, createdate: created, [type.modifiedProperty]: modified, hs_object_id: id },
       createdAt: created,
       updatedAt: modified,
       archived,
@@ -124,16 +126,25 @@ function dealBuilder(companies: CrmTable): PropertyBuilder {
   };
 }
 
-function generateCrm(scale: number): CrmData {
+type CrmCounts = Record<CrmObjectName, number>;
+
+function generateCrm(counts: CrmCounts): CrmData {
   const random = new SeededRandom('hubspot-crm-v1');
-  const companies = generateTable(CRM_OBJECT_TYPES.companies, random, CRM_COUNTS.companies * scale, 9_104_000_001, buildCompany);
-  const contacts = generateTable(CRM_OBJECT_TYPES.contacts, random, CRM_COUNTS.contacts * scale, 1_001, contactBuilder(companies));
-  const deals = generateTable(CRM_OBJECT_TYPES.deals, random, CRM_COUNTS.deals * scale, 17_500_000_001, dealBuilder(companies));
+  const companies = generateTable(CRM_OBJECT_TYPES.companies, random, counts.companies, 9_104_000_001, buildCompany);
+  const contacts = generateTable(CRM_OBJECT_TYPES.contacts, random, counts.contacts, 1_001, contactBuilder(companies));
+  const deals = generateTable(CRM_OBJECT_TYPES.deals, random, counts.deals, 17_500_000_001, dealBuilder(companies));
   return { contacts, companies, deals };
 }
 
-/** The CRM at the current `dataScale` fault (1 unless a benchmark asks for a large account). */
+/** How many active records of each type: the `crmCounts` fault, else the normal data set times `dataScale`. */
+export function crmCounts(state: EmulatorState): CrmCounts {
+  const { dataScale, crmCounts: counts } = state.faults;
+  return counts ?? { contacts: CRM_COUNTS.contacts * dataScale, companies: CRM_COUNTS.companies * dataScale, deals: CRM_COUNTS.deals * dataScale };
+}
+
+/** The generated CRM every portal starts from (the normal data set unless a benchmark asks for a large account). */
 export function crmData(state: EmulatorState): CrmData {
-  const scale = state.faults.dataScale;
-  return cachedData(state, scale === 1 ? 'crm' : `crm:x${scale}`, () => generateCrm(scale));
+  const counts = crmCounts(state);
+  const normal = counts.contacts === CRM_COUNTS.contacts && counts.companies === CRM_COUNTS.companies && counts.deals === CRM_COUNTS.deals;
+  return cachedData(state, normal ? 'crm' : `crm:${counts.contacts}:${counts.companies}:${counts.deals}`, () => generateCrm(counts));
 }

@@ -48,3 +48,18 @@ export const hubspotErrors: EmulatorErrors = {
   serverError: (status) =>
     hubspotError(status, status === 500 ? 'internal error' : 'The service is temporarily unavailable.', 'INTERNAL_ERROR'),
 };
+
+/** CRM Search's own throttle (its 5 requests/s budget); the SDK retries on exactly this message. */
+export function hubspotSearchRateLimited(): Response {
+  return jsonResponse(
+    {
+      status: 'error',
+      message: 'You have reached your secondly limit.',
+      errorType: 'RATE_LIMIT',
+      correlationId: uuid(),
+      policyName: 'SECONDLY',
+      requestId: uuid(),
+    },
+    429,
+  );
+}

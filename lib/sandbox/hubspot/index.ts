@@ -4,8 +4,10 @@ import { opaqueToken } from '../common/oauth/tokens';
 import { uuid } from '../common/random';
 import { hubspotAccountDetails } from './account-info';
 import { createHubspotPortal } from './accounts';
+import { changeCrm } from './crm-control';
 import { listCrmObjects, readCrmObject } from './crm-objects';
-import { hubspotErrors } from './errors';
+import { searchCrmObjects } from './crm-search';
+import { hubspotErrors, hubspotSearchRateLimited } from './errors';
 import { hubspotIntrospect, hubspotRevoke, hubspotToken } from './oauth-endpoints';
 import { hubspotV1AccessTokenInfo, hubspotV1RefreshTokenInfo, hubspotV1RevokeRefreshToken, hubspotV1Token } from './oauth-v1-endpoints';
 import { viewHubspotRecord } from './record-view';
@@ -32,6 +34,11 @@ export const hubspotEmulator: EmulatorDefinition = {
   },
   api: {
     rateLimit: { requests: 110, intervalMs: 10_000 },
+    // CRM Search has its own budget (5 requests/s per account) and answers without rate-limit headers.
+    secondaryBudget: (ctx) =>
+      ctx.request.method === 'POST' && ctx.url.pathname.endsWith('/search')
+        ? { bucket: 'search', policy: ctx.state.faults.searchRateLimit ?? { requests: 5, intervalMs: 1000 }, rateLimited: hubspotSearchRateLimited }
+        : null,
     sendsRetryAfter: true,
     rateLimitHeaders: (decision) => ({
       'X-HubSpot-RateLimit-Max': String(decision.limit),
@@ -50,8 +57,11 @@ export const hubspotEmulator: EmulatorDefinition = {
     { method: 'DELETE', pattern: 'oauth/v1/refresh-tokens/:token', kind: 'public', handle: hubspotV1RevokeRefreshToken },
     { method: 'GET', pattern: 'account-info/v3/details', kind: 'api', handle: hubspotAccountDetails },
     { method: 'GET', pattern: 'crm/v3/objects/:objectType', kind: 'api', handle: listCrmObjects },
+    { method: 'POST', pattern: 'crm/v3/objects/:objectType/search', kind: 'api', handle: searchCrmObjects },
+    { method: 'POST', pattern: 'crm/objects/2026-03/:objectType/search', kind: 'api', handle: searchCrmObjects },
     { method: 'GET', pattern: 'crm/v3/objects/:objectType/:objectId', kind: 'api', handle: readCrmObject },
   ],
+  controls: { 'POST _crm': changeCrm },
   createAccount: createHubspotPortal,
   viewRecord: viewHubspotRecord,
 };

@@ -12,6 +12,10 @@ export interface CrmObjectType {
   defaultProperties: readonly string[];
   /** Association types this object type reports (to companies). */
   associationType: string | null;
+  /** The property that holds the primary company's id (readable through Search, which returns no associations). */
+  primaryCompanyProperty: string | null;
+  /** Properties Search returns when the request names none. */
+  searchDefaultProperties: readonly string[];
 }
 
 export const CRM_OBJECT_TYPES: Record<CrmObjectName, CrmObjectType> = {
@@ -22,6 +26,8 @@ export const CRM_OBJECT_TYPES: Record<CrmObjectName, CrmObjectType> = {
     modifiedProperty: 'lastmodifieddate',
     defaultProperties: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
     associationType: 'contact_to_company',
+    primaryCompanyProperty: 'associatedcompanyid',
+    searchDefaultProperties: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
   },
   companies: {
     name: 'companies',
@@ -30,6 +36,8 @@ export const CRM_OBJECT_TYPES: Record<CrmObjectName, CrmObjectType> = {
     modifiedProperty: 'hs_lastmodifieddate',
     defaultProperties: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
     associationType: null,
+    primaryCompanyProperty: null,
+    searchDefaultProperties: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
   },
   deals: {
     name: 'deals',
@@ -38,6 +46,8 @@ export const CRM_OBJECT_TYPES: Record<CrmObjectName, CrmObjectType> = {
     modifiedProperty: 'hs_lastmodifieddate',
     defaultProperties: ['amount', 'closedate', 'createdate', 'dealname', 'dealstage', 'hs_lastmodifieddate', 'hs_object_id', 'pipeline'],
     associationType: 'deal_to_company',
+    primaryCompanyProperty: 'hs_primary_associated_company',
+    searchDefaultProperties: ['amount', 'closedate', 'createdate', 'dealname', 'dealstage', 'hs_lastmodifieddate', 'hs_object_id', 'pipeline'],
   },
 };
 
