@@ -117,8 +117,12 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
       // A long load of a big account is fine; what is bounded is how long one request may stall.
       const giveUpAt = Math.min(Date.now() + (options.retryBudgetMs ?? RETRY_BUDGET_MS), options.deadline ?? Infinity);
       let refreshed = false;
+      // A request with a budget of its own (e.g. a search endpoint) waits for that budget only.
+      const budget = init.budget ? provider.rateLimit.budgets?.[init.budget] : undefined;
+      const limiterKey = budget ? `${options.limiterKey}:${init.budget}` : options.limiterKey;
+      const limit = budget ?? provider.rateLimit;
       for (let attempt = 1; ; attempt++) {
-        await rateLimiter.acquire(options.limiterKey, provider.rateLimit, signal);
+        await rateLimiter.acquire(limiterKey, limit, signal);
         if (init.bucket) await rateLimiter.acquire(`${options.limiterKey}:${init.bucket}`, provider.rateLimit.perBucket ?? provider.rateLimit, signal);
         const token = await options.accessToken();
         let response: Response;
@@ -144,9 +148,9 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
           continue;
         }
         if (response.status === 429) {
-          const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? provider.rateLimit.retryAfterDefaultMs;
+          const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? limit.retryAfterDefaultMs;
           await response.body?.cancel();
-          await rateLimiter.pause(options.limiterKey, waitMs);
+          await rateLimiter.pause(limiterKey, waitMs);
           if (attempt >= MAX_ATTEMPTS) throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
           await waitOrGiveUp(waitMs, `${name} asked to slow down`, giveUpAt);
           continue;

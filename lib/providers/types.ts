@@ -39,6 +39,8 @@ export interface ApiRequestInit {
   absolute?: boolean;
   /** An extra rate-limit bucket inside the connection (e.g. one Airtable base), limited by `rateLimit.perBucket`. */
   bucket?: string;
+  /** A separate budget of the account (`rateLimit.budgets[name]`) this request counts against instead of the main one. */
+  budget?: string;
 }
 
 /** A rate-limited, retrying HTTP client bound to one connection. Paths are relative to the API origin. */
@@ -98,6 +100,8 @@ export interface ProviderDefinition {
     intervalMs: number;
     retryAfterDefaultMs: number;
     perBucket?: { requests: number; intervalMs: number };
+    /** Endpoints with a budget of their own (HubSpot's CRM Search), named by `ApiRequestInit.budget`. */
+    budgets?: Readonly<Record<string, { requests: number; intervalMs: number; retryAfterDefaultMs: number }>>;
   };
   describeAccount(tokens: TokenResponse, api: ProviderApi, client: OAuthClient): Promise<AccountInfo>;
   /** Yields items page by page, so callers can stream them. */
