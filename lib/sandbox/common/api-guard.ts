@@ -38,9 +38,9 @@ export async function guardApiCall(
 
   const secondary = definition.api.secondaryBudget?.(ctx);
   if (secondary) {
-    const allowed = state.limiter.check(`${check.account.id}:${secondary.bucket}`, secondary.policy).allowed;
-    if (!allowed) {
-      stats.rateLimited += 1;
+    const decision = await checkProviderLimit(state, `${check.account.id}:${secondary.bucket}`, secondary.policy);
+    if (!decision.allowed) {
+      await countStat(state, 'rateLimited');
       return secondary.rateLimited();
     }
     return handle({ ...ctx, account: check.account, grant: check.grant });
