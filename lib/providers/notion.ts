@@ -62,7 +62,7 @@ async function readEach<T>(ids: readonly string[], read: (id: string) => Promise
   return results;
 }
 
-/** One object by id; null when Notion does not share it with the integration. */
+/** One object by id; null when Notion does not share it with the integration (404, or 403 for missing capabilities). */
 async function readObject(api: ProviderApi, kind: NotionObjectType, id: string): Promise<NotionEntry | null> {
   const path = encodeURIComponent(id);
   try {
@@ -70,7 +70,7 @@ async function readObject(api: ProviderApi, kind: NotionObjectType, id: string):
     if (kind === 'data_source') return toEntry(await api.request(dataSourceObject, `/v1/data_sources/${path}`));
     return toEntry(await api.request(databaseObject, `/v1/databases/${path}`));
   } catch (error) {
-    if (error instanceof ProviderError && error.providerStatus === 404) return null;
+    if (error instanceof ProviderError && (error.providerStatus === 404 || error.providerStatus === 403)) return null;
     throw error;
   }
 }

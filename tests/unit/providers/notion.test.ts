@@ -44,6 +44,7 @@ const SEARCH = [
   { object: 'data_source', ...container('ds-2', 'Archive', 45, { parent: { type: 'database_id', database_id: 'db-1' } }) },
   page('orphan', 'Shared alone', 40, underPage('not-shared')),
   page('child-of-trash', 'Rescued', 35, underPage('trashed-page')),
+  page('restricted-child', 'Behind a wall', 33, underPage('restricted')),
   page('in-block', 'Column item', 30, { type: 'block_id', block_id: 'block-9' }),
   page('trashed-page', 'Binned', 28, { type: 'workspace', workspace: true }, { in_trash: true, archived: true }),
   { object: 'page', last_edited_time: at(27) },
@@ -53,8 +54,8 @@ const SEARCH = [
 ];
 const OBJECTS: Record<string, unknown> = {
   '/v1/databases/db-1': { object: 'database', ...container('db-1', 'Tasks', 55, { parent: underPage('home'), data_sources: [] }) },
-  '/v1/pages/trashed-page': SEARCH[7],
-  '/v1/data_sources/ds-2': SEARCH[3],
+  '/v1/pages/trashed-page': SEARCH.find((result) => 'id' in result && result.id === 'trashed-page'),
+  '/v1/data_sources/ds-2': SEARCH.find((result) => 'id' in result && result.id === 'ds-2'),
 };
 
 function fakeApi(pageSize = 3) {
@@ -69,6 +70,7 @@ function fakeApi(pageSize = 3) {
         const more = end < SEARCH.length;
         return schema.parse({ object: 'list', results: SEARCH.slice(start, end), next_cursor: more ? String(end) : null, has_more: more });
       }
+      if (path === '/v1/pages/restricted') throw new ProviderError('Notion', 'Insufficient permissions (HTTP 403).', 403);
       if (!(path in OBJECTS)) throw new ProviderError('Notion', 'Could not find the object (HTTP 404).', 404);
       return schema.parse(OBJECTS[path]);
     },
@@ -104,7 +106,7 @@ describe('Notion listItems (Notion-Version 2025-09-03)', () => {
     const { items, calls, byId } = await listAll();
     for (const item of items) expect(integrationItemSchema.parse(item)).toEqual(item);
     expect(new Set(items.map((item) => `${item.type}:${item.id}`)).size).toBe(items.length);
-    expect(items.map((item) => item.type).sort()).toEqual(['data_source', 'data_source', 'database', ...Array(7).fill('page')]);
+    expect(items.map((item) => item.type).sort()).toEqual(['data_source', 'data_source', 'database', ...Array(8).fill('page')]);
 
     expect(byId.get('row-1')).toMatchObject({ type: 'page', name: 'Write the spec', parent_id: 'ds-1', parent_path_or_name: 'Sprint tasks', directory: false });
     expect(byId.get('row-2')).toMatchObject({ parent_id: 'ds-2', parent_path_or_name: 'Archive' });
@@ -124,6 +126,7 @@ describe('Notion listItems (Notion-Version 2025-09-03)', () => {
     // Parents outside the listing: read by id (a trashed page still has a name), or no name at all.
     expect(byId.get('child-of-trash')).toMatchObject({ parent_id: 'trashed-page', parent_path_or_name: 'Binned' });
     expect(byId.get('orphan')).toMatchObject({ parent_id: 'not-shared', parent_path_or_name: null });
+    expect(byId.get('restricted-child')).toMatchObject({ parent_id: 'restricted', parent_path_or_name: null });
     expect(byId.get('in-block')).toMatchObject({ parent_id: 'block-9', parent_path_or_name: null });
     const ids = new Set(items.map((item) => item.id));
     expect(items.filter((item) => item.parent_path_or_name && ids.has(item.parent_path_or_name))).toEqual([]);
@@ -132,7 +135,7 @@ describe('Notion listItems (Notion-Version 2025-09-03)', () => {
     expect(byId.has('legacy-db')).toBe(false);
     expect(calls.filter((call) => call.path === '/v1/databases/db-1')).toHaveLength(1);
     const searches = calls.filter((call) => call.path === '/v1/search');
-    expect(searches).toHaveLength(4);
+    expect(searches).toHaveLength(5);
     expect(searches[0].init.json).toEqual({ page_size: 100, sort: { timestamp: 'last_edited_time', direction: 'descending' } });
     expect(searches[1].init.json).toMatchObject({ start_cursor: '3' });
 
