@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html } from '@/lib/html';
 import { SeededRandom } from '@/lib/sandbox/common/prng';
 import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
-import { isRegisteredRedirectUri } from '@/lib/sandbox/common/oauth/redirect-uri';
+import { redirectUriMatches } from '@/lib/sandbox/common/oauth/redirect-uri';
 import { sha256Base64Url } from '@/lib/crypto';
 import { verifierMatches } from '@/lib/sandbox/common/oauth/pkce';
 
@@ -31,11 +31,37 @@ describe('sandbox common machinery', () => {
     expect(limiter.check('a', policy, 1002).remaining).toBe(0);
   });
 
-  it('accepts only http(s) redirect URIs ending in the provider callback path', () => {
-    expect(isRegisteredRedirectUri('notion', 'https://app.example/api/integrations/notion/oauth2callback')).toBe(true);
-    expect(isRegisteredRedirectUri('notion', 'https://app.example/api/integrations/hubspot/oauth2callback')).toBe(false);
-    expect(isRegisteredRedirectUri('notion', 'javascript:alert(1)//api/integrations/notion/oauth2callback')).toBe(false);
-    expect(isRegisteredRedirectUri('notion', 'not a url')).toBe(false);
+  it('accepts only the exact registered redirect URI (any port for a loopback IP literal, RFC 8252)', () => {
+    const registered = 'https://app.example/api/integrations/notion/oauth2callback';
+    expect(redirectUriMatches(registered, registered)).toBe(true);
+    for (const other of [
+      'https://evil.example/api/integrations/notion/oauth2callback',
+      'https://app.example.evil.example/api/integrations/notion/oauth2callback',
+      'https://app.example/api/integrations/notion/oauth2callback/',
+      'https://app.example/api/integrations/notion/oauth2callback?next=x',
+      'https://app.example:8443/api/integrations/notion/oauth2callback',
+      'http://app.example/api/integrations/notion/oauth2callback',
+      'https://app.example/x/api/integrations/notion/oauth2callback',
+      'https://user@app.example/api/integrations/notion/oauth2callback',
+      'not a url',
+    ]) {
+      expect(redirectUriMatches(registered, other), other).toBe(false);
+    }
+    const loopback = 'http://127.0.0.1:3100/api/integrations/notion/oauth2callback';
+    expect(redirectUriMatches(loopback, 'http://127.0.0.1:3194/api/integrations/notion/oauth2callback')).toBe(true);
+    for (const other of [
+      'http://127.1:3194/api/integrations/notion/oauth2callback',
+      'http://2130706433:3194/api/integrations/notion/oauth2callback',
+      'http://localhost:3194/api/integrations/notion/oauth2callback',
+      'http://127.0.0.1:3194/api/integrations/hubspot/oauth2callback',
+      'https://127.0.0.1:3194/api/integrations/notion/oauth2callback',
+      'http://127.0.0.1.evil.example:3194/api/integrations/notion/oauth2callback',
+      'http://127.0.0.1:3194/api/integrations/notion/oauth2callback/../oauth2callback',
+      'http://127.0.0.1:3194@evil.example/api/integrations/notion/oauth2callback',
+    ]) {
+      expect(redirectUriMatches(loopback, other), other).toBe(false);
+    }
+    expect(redirectUriMatches('http://localhost:3100/api/integrations/notion/oauth2callback', 'http://localhost:3194/api/integrations/notion/oauth2callback')).toBe(false);
   });
 
   it('checks PKCE S256 verifiers', () => {

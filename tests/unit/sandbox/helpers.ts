@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { getEnv } from '@/lib/env';
 import { handleSandboxRequest } from '@/lib/sandbox';
 import { sandboxClientCredentials } from '@/lib/sandbox/credentials';
 
@@ -34,8 +35,9 @@ export function clientOf(provider: string) {
   return sandboxClientCredentials(provider);
 }
 
+/** The redirect URI the emulators accept: the one registered for the app's own client. */
 export function redirectUriOf(provider: string): string {
-  return `http://127.0.0.1:3000/api/integrations/${provider}/oauth2callback`;
+  return `${getEnv().publicOrigin}/api/integrations/${provider}/oauth2callback`;
 }
 
 export function basicAuth(provider: string, secret?: string): string {

@@ -16,7 +16,7 @@ describe('HubSpot emulator: consent page', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain('form-action');
-    expect(csp).toContain('http://127.0.0.1:3000');
+    expect(csp).toContain(new URL(redirectUriOf('hubspot')).origin);
     const page = await response.text();
     expect(page).toContain('Integrations Hub (sandbox)');
     expect(page).toContain('HubSpot');

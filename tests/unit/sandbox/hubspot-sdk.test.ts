@@ -1,6 +1,6 @@
 import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientOf } from './helpers';
+import { clientOf, redirectUriOf } from './helpers';
 import { startSandboxServer } from './local-server';
 
 describe('@hubspot/api-client against the HubSpot emulator over HTTP', () => {
@@ -11,7 +11,7 @@ describe('@hubspot/api-client against the HubSpot emulator over HTTP', () => {
   beforeAll(async () => {
     server = await startSandboxServer();
     base = `${server.origin}/sandbox/hubspot`;
-    redirectUri = `${server.origin}/api/integrations/hubspot/oauth2callback`;
+    redirectUri = redirectUriOf('hubspot');
     // The SDK calls only OAuth v1: opt into it explicitly (a run may default the v1 sunset switch on).
     await fetch(`${base}/_faults`, { method: 'POST', body: JSON.stringify({ disableV1OAuth: false }), headers: { 'content-type': 'application/json' } });
   });
