@@ -1,6 +1,7 @@
 import type { IntegrationItem } from '@/lib/items';
 import { ApiError, errorFromResponse, isApiErrorBody } from './errors';
 import { isDoneLine, readNdjson } from './ndjson';
+import { serverInstantBefore } from './server-clock';
 
 export type IntegrationMode = 'live' | 'sandbox';
 export type IntegrationStatus = 'not_connected' | 'connected' | 'reconnect_required';
@@ -115,6 +116,8 @@ export interface ItemsLoadResult {
   complete: boolean;
   /** The error line (or the broken connection) that ended an incomplete load. */
   error: ApiError | null;
+  /** An instant at or before the server began this load, by the server's clock: where a reload of changes starts. */
+  since: string;
 }
 
 function itemsPath(provider: string | null, modifiedSince: Date | string | undefined): string {
@@ -132,6 +135,7 @@ function itemsPath(provider: string | null, modifiedSince: Date | string | undef
  */
 export async function loadItemsResult(provider: string | null, options: LoadItemsOptions = {}): Promise<ItemsLoadResult> {
   const { signal, onProgress } = options;
+  const requestedAt = Date.now();
   const response = await fetch(itemsPath(provider, options.modifiedSince), {
     headers: { Accept: 'application/x-ndjson' },
     cache: 'no-store',
@@ -144,7 +148,8 @@ export async function loadItemsResult(provider: string | null, options: LoadItem
   const add = (value: unknown) => {
     if (isItemLike(value)) byKey.set(itemRowId(value), value);
   };
-  const result = (complete: boolean, error: ApiError | null): ItemsLoadResult => ({ items: [...byKey.values()], complete, error });
+  const since = serverInstantBefore(response.headers.get('date'), Date.now() - requestedAt, requestedAt);
+  const result = (complete: boolean, error: ApiError | null): ItemsLoadResult => ({ items: [...byKey.values()], complete, error, since });
 
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.body || contentType.includes('application/json')) {

@@ -1,4 +1,6 @@
 const KEY = 'integrations-hub:last-provider';
+/** The same choice as a cookie, so the server renders the page with it and nothing switches after load. */
+export const LAST_PROVIDER_COOKIE = 'ih_last_provider';
 
 export function readLastProvider(): string | null {
   try {
@@ -14,6 +16,8 @@ export function writeLastProvider(provider: string): void {
   } catch {
     /* storage disabled (private mode, quota): not essential */
   }
+  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${LAST_PROVIDER_COOKIE}=${encodeURIComponent(provider)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
 }
 
 /** Which integration to select: URL `?provider=` first, then the remembered one, then the first listed. */
