@@ -1,12 +1,26 @@
+import { cookies } from 'next/headers';
 import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
 import AppHeader from '@/components/AppHeader';
 import IntegrationsHub from '@/components/IntegrationsHub';
+import { normaliseIntegration, type Integration } from '@/lib/client/api';
+import { ALL_CONNECTED } from '@/lib/client/sources';
+import { LAST_PROVIDER_COOKIE, pickInitialProvider } from '@/lib/client/storage';
+import { initialIntegrations } from '@/lib/initial-integrations';
 import { ensurePublicOrigin } from '@/lib/page-origin';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await ensurePublicOrigin('/', await searchParams);
+  const query = await searchParams;
+  await ensurePublicOrigin('/', query);
+  // The first HTML already shows the integrations and this session's connections: no skeleton, no flash.
+  const summaries = await initialIntegrations();
+  const integrations = summaries?.map(normaliseIntegration).filter((i): i is Integration => i !== null) ?? null;
+  const urlProvider = typeof query.provider === 'string' ? query.provider : null;
+  const remembered = (await cookies()).get(LAST_PROVIDER_COOKIE)?.value ?? null;
+  const selected = integrations
+    ? pickInitialProvider([...integrations.map((i) => i.provider), ALL_CONNECTED], urlProvider, remembered)
+    : null;
   return (
     <>
       <AppHeader />
@@ -18,7 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               Connect an account, approve access, and browse its records in one normalised table.
             </Typography>
           </Box>
-          <IntegrationsHub />
+          <IntegrationsHub initialIntegrations={integrations} initialSelection={selected} />
         </Container>
       </Box>
     </>

@@ -12,7 +12,6 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckCircleRoundedIcon from '@mui/icons-material/CheckCircleRounded';
-import CloudDownloadRoundedIcon from '@mui/icons-material/CloudDownloadRounded';
 import LinkOffRoundedIcon from '@mui/icons-material/LinkOffRounded';
 import LinkRoundedIcon from '@mui/icons-material/LinkRounded';
 import RadioButtonUncheckedRoundedIcon from '@mui/icons-material/RadioButtonUncheckedRounded';
@@ -20,6 +19,7 @@ import RefreshRoundedIcon from '@mui/icons-material/RefreshRounded';
 import { visuallyHidden } from '@mui/utils';
 import type { Integration } from '@/lib/client/api';
 import IntegrationPicker from './IntegrationPicker';
+import LoadButtons from './LoadButtons';
 import type { ConnectUi } from './hooks/useConnectFlow';
 
 export interface ConnectionCardProps {
@@ -27,10 +27,13 @@ export interface ConnectionCardProps {
   selected: Integration;
   connectUi: ConnectUi | null;
   loading: boolean;
+  /** A complete earlier load exists, so Load Data asks only for changes. */
+  incremental: boolean;
   onSelect: (provider: string) => void;
   onConnect: () => void;
   onDisconnect: () => void;
   onLoad: () => void;
+  onFullReload: () => void;
 }
 
 /** The status sentence for the selected integration (also what `data-testid="status"` holds). */
@@ -104,10 +107,12 @@ export default function ConnectionCard({
   selected,
   connectUi,
   loading,
+  incremental,
   onSelect,
   onConnect,
   onDisconnect,
   onLoad,
+  onFullReload,
 }: ConnectionCardProps) {
   const busy = connectUi !== null && connectUi.phase !== 'error';
   const connected = selected.status === 'connected';
@@ -201,15 +206,13 @@ export default function ConnectionCard({
                 Disconnect
               </Button>
             ) : null}
-            <Button
-              variant={connected ? 'contained' : 'outlined'}
-              onClick={onLoad}
-              disabled={!connected || busy || loading}
-              startIcon={<CloudDownloadRoundedIcon />}
-              data-testid="load-button"
-            >
-              Load Data
-            </Button>
+            <LoadButtons
+              enabled={connected && !busy && !loading}
+              incremental={incremental}
+              emphasis={connected}
+              onLoad={onLoad}
+              onFullReload={onFullReload}
+            />
           </Stack>
         </Stack>
       </CardContent>

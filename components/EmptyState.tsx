@@ -26,7 +26,7 @@ export default function EmptyState({
         border: '1px dashed',
         borderColor: 'divider',
         borderRadius: 2,
-        bgcolor: 'grey.50',
+        bgcolor: 'action.hover',
       }}
     >
       <Box

@@ -6,6 +6,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Select, { type SelectChangeEvent } from '@mui/material/Select';
 import Box from '@mui/material/Box';
 import type { Integration } from '@/lib/client/api';
+import { ALL_CONNECTED } from '@/lib/client/sources';
 import MetaBadge from './MetaBadge';
 
 const statusBadge: Record<Integration['status'], { label: string; tone: 'neutral' | 'success' | 'warning' }> = {
@@ -37,6 +38,8 @@ export default function IntegrationPicker({
 }) {
   const labelId = 'integration-select-label';
   const byProvider = new Map(integrations.map((i) => [i.provider, i]));
+  const connected = integrations.filter((i) => i.status === 'connected').length;
+  const allBadge = <MetaBadge label={`${connected} connected`} tone={connected ? 'success' : 'neutral'} />;
   return (
     <FormControl fullWidth size="medium" disabled={disabled}>
       <InputLabel id={labelId}>Integration</InputLabel>
@@ -44,10 +47,18 @@ export default function IntegrationPicker({
         labelId={labelId}
         id="integration-select"
         label="Integration"
-        value={value && byProvider.has(value) ? value : ''}
+        value={value && (byProvider.has(value) || value === ALL_CONNECTED) ? value : ''}
         onChange={(event: SelectChangeEvent<string>) => onChange(event.target.value)}
         SelectDisplayProps={{ 'data-testid': 'integration-select' } as React.HTMLAttributes<HTMLDivElement>}
         renderValue={(selected) => {
+          if (selected === ALL_CONNECTED) {
+            return (
+              <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', minWidth: 0 }}>
+                All connected
+                {allBadge}
+              </Box>
+            );
+          }
           const integration = byProvider.get(selected);
           if (!integration) return '';
           return (
@@ -68,6 +79,11 @@ export default function IntegrationPicker({
             <Badges integration={integration} />
           </MenuItem>
         ))}
+        <MenuItem value={ALL_CONNECTED} sx={{ py: 1.25, borderTop: '1px solid', borderColor: 'divider' }}>
+          All connected
+          <Box component="span" aria-hidden="true" sx={{ flex: 1, minWidth: 16 }} />
+          {allBadge}
+        </MenuItem>
       </Select>
     </FormControl>
   );

@@ -3,8 +3,8 @@ import Box from '@mui/material/Box';
 type Tone = 'neutral' | 'primary' | 'success' | 'warning' | 'info';
 
 const tones: Record<Tone, { color: string; bg: string; border: string }> = {
-  neutral: { color: 'text.secondary', bg: 'grey.100', border: 'grey.300' },
-  primary: { color: 'primary.dark', bg: 'rgba(79, 70, 229, 0.08)', border: 'rgba(79, 70, 229, 0.3)' },
+  neutral: { color: 'text.secondary', bg: 'action.selected', border: 'divider' },
+  primary: { color: 'primary.main', bg: 'rgba(79, 70, 229, 0.08)', border: 'rgba(79, 70, 229, 0.3)' },
   success: { color: 'success.main', bg: 'rgba(21, 128, 61, 0.08)', border: 'rgba(21, 128, 61, 0.3)' },
   warning: { color: 'warning.main', bg: 'rgba(180, 83, 9, 0.08)', border: 'rgba(180, 83, 9, 0.3)' },
   info: { color: 'info.main', bg: 'rgba(2, 136, 209, 0.08)', border: 'rgba(2, 136, 209, 0.3)' },

@@ -41,10 +41,11 @@ const theme = createTheme({
       palette: {
         primary: { main: brandColor.dark, light: '#a5b4fc', dark: '#6366f1', contrastText: '#0b1020' },
         secondary: { main: '#38bdf8' },
-        success: { main: '#4ade80' },
-        warning: { main: '#fbbf24' },
-        error: { main: '#f87171' },
-        info: { main: '#38bdf8' },
+        // `dark` is what filled alerts (the notices) use in this scheme, under white text: kept at 4.5:1 or more.
+        success: { main: '#4ade80', dark: '#166534' },
+        warning: { main: '#fbbf24', dark: '#92400e' },
+        error: { main: '#f87171', dark: '#b91c1c' },
+        info: { main: '#38bdf8', dark: '#075985' },
         background: { default: pageBackground.dark, paper: '#131a2e' },
         text: { primary: '#e5e7eb', secondary: '#a3acbf' },
         divider: '#2a3350',

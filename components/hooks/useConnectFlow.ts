@@ -27,6 +27,8 @@ export interface ConnectFlowOptions {
   /** A connect attempt starts: a stale load error of this provider should go. */
   onConnectStart: (provider: string) => void;
   onDisconnected: (provider: string) => void;
+  /** A connection completed (e.g. to load again a provider that failed for want of one). */
+  onConnected?: (provider: string) => void;
 }
 
 export interface ConnectFlow {
@@ -40,7 +42,7 @@ export interface ConnectFlow {
  * Connect (consent popup, or the full-page redirect and its result in the URL) and disconnect.
  * One consent popup at a time.
  */
-export function useConnectFlow(list: IntegrationsList, { notify, onConnectStart, onDisconnected }: ConnectFlowOptions): ConnectFlow {
+export function useConnectFlow(list: IntegrationsList, { notify, onConnectStart, onDisconnected, onConnected }: ConnectFlowOptions): ConnectFlow {
   const { nameOf, patch, refresh, firstList } = list;
   const [connectUi, setConnectUi] = React.useState<Record<string, ConnectUi | null>>({});
   const popup = React.useRef<{ provider: string; flow: PopupFlow } | null>(null);
@@ -59,12 +61,13 @@ export function useConnectFlow(list: IntegrationsList, { notify, onConnectStart,
           severity: 'success',
           message: result.account ? `Connected to ${name} as ${result.account.label}` : `Connected to ${name}`,
         });
+        onConnected?.(result.provider);
       } else {
         setUi(result.provider, { phase: 'error', title: 'Connection failed', message: result.error.message });
       }
       void refresh();
     },
-    [nameOf, notify, patch, refresh, setUi],
+    [nameOf, notify, onConnected, patch, refresh, setUi],
   );
 
   // The full-page fallback came back with its result in the URL: clean the URL, then apply the

@@ -27,18 +27,26 @@ function deferredList() {
   return { promise, resolve };
 }
 
-/** The integrations of this session: read once on mount, re-read on demand. */
-export function useIntegrations(notify: Notify): IntegrationsList {
-  const [integrations, setIntegrations] = React.useState<Integration[] | null>(null);
+/**
+ * The integrations of this session: the list the server rendered the page with, or (when it could
+ * not) read once on mount; re-read on demand.
+ */
+export function useIntegrations(notify: Notify, initial: Integration[] | null): IntegrationsList {
+  const [integrations, setIntegrations] = React.useState<Integration[] | null>(initial);
   const [listError, setListError] = React.useState<string | null>(null);
   // Callbacks below read the latest list without re-creating themselves on every change.
-  const latest = React.useRef<Integration[] | null>(null);
+  const latest = React.useRef<Integration[] | null>(initial);
   const notifyRef = React.useRef(notify);
   React.useEffect(() => {
     latest.current = integrations;
     notifyRef.current = notify;
   }, [integrations, notify]);
-  const [first] = React.useState(deferredList);
+  const [first] = React.useState(() => {
+    const deferred = deferredList();
+    if (initial) deferred.resolve(initial);
+    return deferred;
+  });
+  const [renderedWithList] = React.useState(initial !== null);
 
   const accept = React.useCallback(
     (list: Integration[]) => {
@@ -60,8 +68,8 @@ export function useIntegrations(notify: Notify): IntegrationsList {
   const refresh = React.useCallback(() => fetchIntegrations().then(accept, reject), [accept, reject]);
 
   React.useEffect(() => {
-    void fetchIntegrations().then(accept, reject);
-  }, [accept, reject]);
+    if (!renderedWithList) void fetchIntegrations().then(accept, reject);
+  }, [accept, reject, renderedWithList]);
 
   const patch = React.useCallback((provider: string, change: Partial<Integration>) => {
     setIntegrations((prev) => prev?.map((i) => (i.provider === provider ? { ...i, ...change } : i)) ?? prev);

@@ -2,30 +2,38 @@
 
 import * as React from 'react';
 import type { Integration } from '@/lib/client/api';
+import { ALL_CONNECTED } from '@/lib/client/sources';
 import { pickInitialProvider, readLastProvider, writeLastProvider } from '@/lib/client/storage';
 
 /**
- * Which integration the page shows: the one picked, else `?provider=` from the URL, else the
- * remembered one, else the first listed.
+ * Which integration the page shows (or "All connected"): the one picked, else what the server
+ * rendered the page with (`?provider=`, else the remembered one), else the same choice made in
+ * the browser when the server could not list the integrations, else the first listed.
  */
-export function useSelectedProvider(integrations: Integration[] | null): {
+export function useSelectedProvider(
+  integrations: Integration[] | null,
+  rendered: string | null,
+): {
+  /** A provider id or ALL_CONNECTED. */
+  selection: string | null;
   selected: Integration | null;
   select: (provider: string) => void;
 } {
-  const [picked, setPicked] = React.useState<string | null>(null);
-  // Read once, in the browser; the server renders the skeleton, which does not depend on it.
+  const [picked, setPicked] = React.useState<string | null>(rendered);
+  // Read once, in the browser; used only when the server rendered the skeleton instead of the list.
   const [start] = React.useState(() =>
     typeof window === 'undefined'
       ? { fromUrl: null, remembered: null }
       : { fromUrl: new URLSearchParams(window.location.search).get('provider'), remembered: readLastProvider() },
   );
 
-  const providers = integrations?.map((i) => i.provider) ?? [];
-  const provider = picked !== null && providers.includes(picked) ? picked : pickInitialProvider(providers, start.fromUrl, start.remembered);
+  const choices = [...(integrations?.map((i) => i.provider) ?? []), ALL_CONNECTED];
+  const provider =
+    picked !== null && choices.includes(picked) ? picked : integrations ? pickInitialProvider(choices, start.fromUrl, start.remembered) : null;
   const selected = integrations?.find((i) => i.provider === provider) ?? null;
 
   // A provider named in the URL becomes the remembered one.
-  const fromUrlChosen = picked === null && provider !== null && provider === start.fromUrl;
+  const fromUrlChosen = (picked === null || picked === rendered) && provider !== null && provider === start.fromUrl;
   React.useEffect(() => {
     if (fromUrlChosen && start.fromUrl) writeLastProvider(start.fromUrl);
   }, [fromUrlChosen, start.fromUrl]);
@@ -40,5 +48,5 @@ export function useSelectedProvider(integrations: Integration[] | null): {
     }
   }, []);
 
-  return { selected, select };
+  return { selection: provider, selected, select };
 }

