@@ -116,6 +116,12 @@ describe('Notion emulator: Notion-Version 2025-09-03', () => {
     expect(legacyOne).toHaveProperty('properties');
     expect(legacyOne).not.toHaveProperty('data_sources');
     expect(await jsonOf(await notionApi(`v1/data_sources/${listed[0].id}`, token, undefined, '2022-06-28'))).toMatchObject({ code: 'invalid_request_url' });
+    const viewerPath = (url: unknown) => `ui${new URL(String(url)).pathname}`;
+    const sourceView = await call('notion', viewerPath(sources.find((source) => source.id === listed[1].id)?.url));
+    expect(sourceView.status).toBe(200);
+    expect(await sourceView.text()).toContain('Rows');
+    const databaseView = await call('notion', viewerPath(database.url));
+    expect(await databaseView.text()).toContain(listed[1].name.replace(/&/g, '&amp;'));
     const missing = await notionApi(`v1/data_sources/${databaseId}`, token, undefined, V2025);
     expect(missing.status).toBe(404);
     expect(await jsonOf(missing)).toMatchObject({ object: 'error', code: 'object_not_found' });
