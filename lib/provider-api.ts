@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { IntegrationError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
 import type { ApiRequestInit, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
-import { rateLimiter } from '@/lib/rate-limiter';
+import { type RateBudget, rateLimiter } from '@/lib/rate-limiter';
 import { sleep } from '@/lib/sleep';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -116,14 +116,19 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
       const url = buildUrl(options.apiUrl, path, init);
       // A long load of a big account is fine; what is bounded is how long one request may stall.
       const giveUpAt = Math.min(Date.now() + (options.retryBudgetMs ?? RETRY_BUDGET_MS), options.deadline ?? Infinity);
-      let refreshed = false;
       // A request with a budget of its own (e.g. a search endpoint) waits for that budget only.
-      const budget = init.budget ? provider.rateLimit.budgets?.[init.budget] : undefined;
-      const limiterKey = budget ? `${options.limiterKey}:${init.budget}` : options.limiterKey;
-      const limit = budget ?? provider.rateLimit;
+      const ownBudget = init.budget ? provider.rateLimit.budgets?.[init.budget] : undefined;
+      const limit = ownBudget ?? provider.rateLimit;
+      const budget: RateBudget = {
+        scope: ownBudget ? `${options.limiterKey}:${init.budget}` : options.limiterKey,
+        limit,
+        bucket: init.bucket ? { name: init.bucket, limit: provider.rateLimit.perBucket ?? provider.rateLimit } : undefined,
+      };
+      let refreshed = false;
       for (let attempt = 1; ; attempt++) {
-        await rateLimiter.acquire(limiterKey, limit, signal);
-        if (init.bucket) await rateLimiter.acquire(`${options.limiterKey}:${init.bucket}`, provider.rateLimit.perBucket ?? provider.rateLimit, signal);
+        // Any refresh happens before the slot is taken, so the request leaves at the moment the limiter counted.
+        await options.accessToken();
+        await rateLimiter.acquire(budget, signal);
         const token = await options.accessToken();
         let response: Response;
         try {
@@ -141,6 +146,8 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         }
         if (response.status === 401 && init.auth !== false) {
           await response.body?.cancel();
+          // A token that met a rotation is swapped for the stored new one (the refresh module refreshes
+          // only when the stored token is the rejected one); a new token rejected too means the grant is gone.
           if (refreshed || !options.onUnauthorized) throw new ReconnectRequiredError(name, 'it no longer accepts the access token');
           refreshed = true;
           await options.onUnauthorized(token);
@@ -150,7 +157,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         if (response.status === 429) {
           const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? limit.retryAfterDefaultMs;
           await response.body?.cancel();
-          await rateLimiter.pause(limiterKey, waitMs);
+          await rateLimiter.pause(budget.scope, waitMs, init.bucket);
           if (attempt >= MAX_ATTEMPTS) throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
           await waitOrGiveUp(waitMs, `${name} asked to slow down`, giveUpAt);
           continue;

@@ -22,17 +22,32 @@ export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
 
   check(key: string, policy: RateLimitPolicy, now = Date.now()): RateLimitDecision {
+    const base = { limit: policy.requests, intervalMs: policy.intervalMs };
+    const retryAfterMs = this.waitMs(key, policy, now);
+    if (retryAfterMs > 0) return { ...base, allowed: false, remaining: 0, retryAfterMs };
+    const used = this.record(key, policy, now);
+    return { ...base, allowed: true, remaining: policy.requests - used, retryAfterMs: 0 };
+  }
+
+  /** How long until the window has room for one more start (0: now), without recording anything. */
+  waitMs(key: string, policy: RateLimitPolicy, now = Date.now()): number {
+    const recent = this.recent(key, policy, now);
+    if (recent.length < policy.requests) return 0;
+    return Math.max(1, recent[recent.length - policy.requests] + policy.intervalMs - now);
+  }
+
+  /** Records a start; returns how many starts the window now holds. */
+  record(key: string, policy: RateLimitPolicy, now = Date.now()): number {
+    const recent = this.recent(key, policy, now);
+    recent.push(now);
+    return recent.length;
+  }
+
+  private recent(key: string, policy: RateLimitPolicy, now: number): number[] {
     const windowStart = now - policy.intervalMs;
     const recent = (this.hits.get(key) ?? []).filter((time) => time > windowStart);
-    const base = { limit: policy.requests, intervalMs: policy.intervalMs };
-    if (recent.length >= policy.requests) {
-      this.hits.set(key, recent);
-      const oldestInWindow = recent[recent.length - policy.requests];
-      return { ...base, allowed: false, remaining: 0, retryAfterMs: Math.max(1, oldestInWindow + policy.intervalMs - now) };
-    }
-    recent.push(now);
     this.hits.set(key, recent);
-    return { ...base, allowed: true, remaining: policy.requests - recent.length, retryAfterMs: 0 };
+    return recent;
   }
 
   reset(): void {

@@ -17,6 +17,9 @@ type AirtableTable = z.infer<typeof tablesAnswer>['tables'][number];
 
 const whoami = z.object({ id: z.string(), email: z.string().nullish() });
 
+/** Calls outside any base (bases list, whoami) share one bucket with a base's budget, as strict as the sandbox counts them. */
+const ACCOUNT_BUCKET = 'meta';
+
 export function baseToItem(base: AirtableBase, ctx: Pick<ListContext, 'link'>): IntegrationItem {
   return createIntegrationItem(
     { id: base.id, type: 'base', provider: 'airtable', name: base.name, directory: true, url: ctx.link(`https://airtable.com/${base.id}`) },
@@ -41,12 +44,12 @@ export function tableToItem(table: AirtableTable, base: AirtableBase, ctx: Pick<
 
 async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
   const pages = paginate(async (offset) => {
-    const page = await ctx.api.request(basesPage, '/v0/meta/bases', { query: { offset: offset ?? undefined } });
+    const page = await ctx.api.request(basesPage, '/v0/meta/bases', { query: { offset: offset ?? undefined }, bucket: ACCOUNT_BUCKET });
     return { values: page.bases, next: page.offset ?? null };
   });
   for await (const bases of pages) {
     yield bases.map((base) => baseToItem(base, ctx));
-    // Schema calls run concurrently; the limiter keeps each base under its own 5 requests/s.
+    // Schema calls run concurrently; the limiter keeps each base under its own budget.
     const tables = await Promise.all(
       bases.map(async (base) => {
         const answer = await ctx.api.request(tablesAnswer, `/v0/meta/bases/${encodeURIComponent(base.id)}/tables`, { bucket: base.id });
@@ -73,11 +76,13 @@ export const airtable = {
     clientAuth: 'basic',
     bodyFormat: 'form',
   },
-  // 5 requests/s per base and 50/s for all of a user's traffic; a 429 asks for 30 s of silence.
-  rateLimit: { requests: 40, intervalMs: 1000, retryAfterDefaultMs: 30_000, perBucket: { requests: 5, intervalMs: 1000 } },
+  // 5 requests/s per base and 50/s for all of a user's traffic. A 429 costs 30 s of silence for that
+  // base, and Airtable counts on its own clock, where network jitter brings requests closer together
+  // than they left: each base keeps a margin (5 per 1.25 s, so 250 ms of jitter never adds a sixth).
+  rateLimit: { requests: 40, intervalMs: 1000, retryAfterDefaultMs: 30_000, perBucket: { requests: 5, intervalMs: 1250 } },
 
   async describeAccount(_tokens, api) {
-    const user = await api.request(whoami, '/v0/meta/whoami');
+    const user = await api.request(whoami, '/v0/meta/whoami', { bucket: ACCOUNT_BUCKET });
     return { id: user.id, label: user.email ?? `Airtable user ${user.id}`, details: { userId: user.id } };
   },
 

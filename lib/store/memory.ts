@@ -64,12 +64,12 @@ export function createMemoryStore(now: () => number = Date.now): Store {
       const entry = live(key);
       if (entry) entry.expiresAt = now() + ttlSeconds * 1000;
     },
-    async reserveRateSlot(key, requests, intervalMs) {
+    async reserveRateSlots(windows) {
       const at = now();
-      const pausedUntil = ratePauses.get(key) ?? 0;
-      if (pausedUntil > at) return pausedUntil - at;
-      const decision = rateWindows.check(key, { requests, intervalMs }, at);
-      return decision.allowed ? 0 : decision.retryAfterMs;
+      const wait = Math.max(0, ...windows.map((window) => Math.max((ratePauses.get(window.key) ?? 0) - at, rateWindows.waitMs(window.key, window, at))));
+      if (wait > 0) return wait;
+      for (const window of windows) rateWindows.record(window.key, window, at);
+      return 0;
     },
     async pauseRate(key, durationMs) {
       ratePauses.set(key, Math.max(ratePauses.get(key) ?? 0, now() + durationMs));

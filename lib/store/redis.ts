@@ -1,26 +1,36 @@
 import 'server-only';
 import { createClient } from 'redis';
 import { StoreUnavailableError } from '@/lib/errors';
+import { ratePauseKey } from '@/lib/store/keys';
 import type { Store } from '@/lib/store/types';
 
 /** Every store call gives up after this long, so a dead Redis answers 503 quickly instead of hanging. */
 const OPERATION_TIMEOUT_MS = 1000;
 
-// Redis's own clock, so every server instance agrees on the window.
-const RESERVE_RATE_SLOT = `
+// Redis's own clock, so every server instance agrees on the windows. KEYS: window, pause, window, pause...;
+// ARGV: requests, interval per window, then the member. A slot is taken in all windows or in none.
+const RESERVE_RATE_SLOTS = `
 local t = redis.call("TIME")
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[2])
-local paused = tonumber(redis.call("GET", KEYS[2]) or "0")
-if paused > now then return paused - now end
-redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window)
-if redis.call("ZCARD", KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call("ZADD", KEYS[1], now, ARGV[3])
-  redis.call("PEXPIRE", KEYS[1], window)
-  return 0
+local windows = #KEYS / 2
+local wait = 0
+for i = 1, windows do
+  local key, limit, window = KEYS[2 * i - 1], tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
+  local paused = tonumber(redis.call("GET", KEYS[2 * i]) or "0")
+  if paused > now then wait = math.max(wait, paused - now) end
+  redis.call("ZREMRANGEBYSCORE", key, "-inf", now - window)
+  local count = redis.call("ZCARD", key)
+  if count >= limit then
+    local oldest = redis.call("ZRANGE", key, count - limit, count - limit, "WITHSCORES")
+    wait = math.max(wait, 1, tonumber(oldest[2]) + window - now)
+  end
 end
-local oldest = redis.call("ZRANGE", KEYS[1], 0, 0, "WITHSCORES")
-return math.max(1, tonumber(oldest[2]) + window - now)`;
+if wait > 0 then return wait end
+for i = 1, windows do
+  redis.call("ZADD", KEYS[2 * i - 1], now, ARGV[#ARGV])
+  redis.call("PEXPIRE", KEYS[2 * i - 1], tonumber(ARGV[2 * i]))
+end
+return 0`;
 
 const PAUSE_RATE = `
 local t = redis.call("TIME")
@@ -149,14 +159,14 @@ export function createRedisStore(url: string): Store {
     async expire(key, ttlSeconds) {
       await run('EXPIRE', () => client.expire(key, Math.max(1, Math.ceil(ttlSeconds))));
     },
-    async reserveRateSlot(key, requests, intervalMs, member) {
-      const reply = await run('EVAL', () =>
-        client.eval(RESERVE_RATE_SLOT, { keys: [key, `${key}:pause`], arguments: [String(requests), String(intervalMs), member] }),
-      );
+    async reserveRateSlots(windows, member) {
+      const keys = windows.flatMap((window) => [window.key, ratePauseKey(window.key)]);
+      const args = windows.flatMap((window) => [String(window.requests), String(window.intervalMs)]);
+      const reply = await run('EVAL', () => client.eval(RESERVE_RATE_SLOTS, { keys, arguments: [...args, member] }));
       return Number(reply);
     },
     async pauseRate(key, durationMs) {
-      await run('EVAL', () => client.eval(PAUSE_RATE, { keys: [`${key}:pause`], arguments: [String(Math.max(1, Math.ceil(durationMs)))] }));
+      await run('EVAL', () => client.eval(PAUSE_RATE, { keys: [ratePauseKey(key)], arguments: [String(Math.max(1, Math.ceil(durationMs)))] }));
     },
     async incr(key, ttlSeconds) {
       const reply = await run('EVAL', () => client.eval(INCR_WITH_TTL, { keys: [key], arguments: [String(Math.max(1, Math.ceil(ttlSeconds)))] }));

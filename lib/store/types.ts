@@ -1,3 +1,9 @@
+export interface RateWindow {
+  key: string;
+  requests: number;
+  intervalMs: number;
+}
+
 /** The few key-value operations the app needs; Redis in production, an in-process map otherwise. */
 export interface Store {
   readonly kind: 'redis' | 'memory';
@@ -15,11 +21,13 @@ export interface Store {
   replaceIfEquals(key: string, expected: string, value: string, ttlSeconds: number): Promise<boolean>;
   expire(key: string, ttlSeconds: number): Promise<void>;
   /**
-   * Sliding-window rate limiting: records a request start under `key` and returns 0 when fewer
-   * than `requests` started in the last `intervalMs` (and no pause is on); otherwise records
-   * nothing and returns how many ms to wait before asking again.
+   * Sliding-window rate limiting over one or more windows at once (an account and one bucket
+   * inside it): when every window had fewer than its `requests` starts in its last `intervalMs`
+   * and none is paused, records this start in all of them and returns 0; otherwise records
+   * nothing and returns how many ms to wait before asking again. One script uses every key, so
+   * they must share a Redis Cluster hash tag (lib/store/keys.ts rateWindowKey).
    */
-  reserveRateSlot(key: string, requests: number, intervalMs: number, member: string): Promise<number>;
+  reserveRateSlots(windows: readonly RateWindow[], member: string): Promise<number>;
   /** Holds every reservation of `key` for `durationMs` (never shortens a longer pause). */
   pauseRate(key: string, durationMs: number): Promise<void>;
   /** Adds 1 to a counter (created at 0) and gives it `ttlSeconds` to live; returns the new value. */

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { rateWindowKey } from '@/lib/store/keys';
 import { createRedisStore } from '@/lib/store/redis';
 import { TEST_REDIS_URL as url } from './helpers';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
 describe('Redis store', () => {
   it('shares one rate window between instances', async () => {
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await (i % 2 ? second : first).reserveRateSlot(key, 4, 2000, `m${i}`));
+    for (let i = 0; i < 6; i++) answers.push(await (i % 2 ? second : first).reserveRateSlots([{ key, requests: 4, intervalMs: 2000 }], `m${i}`));
     expect(answers.slice(0, 4)).toEqual([0, 0, 0, 0]);
     for (const wait of answers.slice(4)) {
       expect(wait).toBeGreaterThan(1500);
@@ -27,7 +28,7 @@ describe('Redis store', () => {
     const pauseKey = `${key}:paused`;
     await first.pauseRate(pauseKey, 3000);
     await second.pauseRate(pauseKey, 100);
-    const wait = await second.reserveRateSlot(pauseKey, 100, 1000, 'a');
+    const wait = await second.reserveRateSlots([{ key: pauseKey, requests: 100, intervalMs: 1000 }], 'a');
     expect(wait).toBeGreaterThan(2500);
     await first.del(`${pauseKey}:pause`);
   });
@@ -50,6 +51,17 @@ describe('Redis store', () => {
     } finally {
       await Promise.all([counter, set, windowKey].map((k) => first.del(k)));
     }
+  });
+
+  it('takes a slot in an account window and a bucket window together, or in neither', async () => {
+    const account = rateWindowKey(`test-${Math.random()}`);
+    const bucket = `${account}:bucket`;
+    const both = [{ key: account, requests: 2, intervalMs: 5000 }, { key: bucket, requests: 1, intervalMs: 5000 }];
+    expect(await first.reserveRateSlots(both, 'a')).toBe(0);
+    expect(await second.reserveRateSlots(both, 'b')).toBeGreaterThan(4000);
+    expect(await second.reserveRateSlots([both[0]], 'c')).toBe(0);
+    expect(await first.reserveRateSlots([both[0]], 'd')).toBeGreaterThan(4000);
+    await Promise.all([first.del(account), first.del(bucket)]);
   });
 
   it('is single-use for GETDEL and owner-only for lock release', async () => {

@@ -43,15 +43,28 @@ describe('memory store', () => {
   it('reserves rate slots in a sliding window and honours pauses', async () => {
     const time = clock();
     const store = createMemoryStore(time.now);
-    expect(await store.reserveRateSlot('r', 2, 1000, 'x')).toBe(0);
+    const window = (requests: number) => [{ key: 'r', requests, intervalMs: 1000 }];
+    expect(await store.reserveRateSlots(window(2), 'x')).toBe(0);
     time.advance(100);
-    expect(await store.reserveRateSlot('r', 2, 1000, 'y')).toBe(0);
-    expect(await store.reserveRateSlot('r', 2, 1000, 'z')).toBe(900);
+    expect(await store.reserveRateSlots(window(2), 'y')).toBe(0);
+    expect(await store.reserveRateSlots(window(2), 'z')).toBe(900);
     time.advance(900);
-    expect(await store.reserveRateSlot('r', 2, 1000, 'z')).toBe(0);
+    expect(await store.reserveRateSlots(window(2), 'z')).toBe(0);
     await store.pauseRate('r', 5000);
     await store.pauseRate('r', 10);
-    expect(await store.reserveRateSlot('r', 100, 1000, 'w')).toBe(5000);
+    expect(await store.reserveRateSlots(window(100), 'w')).toBe(5000);
+  });
+
+  it('takes a slot in every window or in none', async () => {
+    const time = clock();
+    const store = createMemoryStore(time.now);
+    const account = { key: 'account', requests: 2, intervalMs: 1000 };
+    const bucket = { key: 'account:bucket', requests: 1, intervalMs: 1000 };
+    expect(await store.reserveRateSlots([account, bucket], 'a')).toBe(0);
+    // The bucket is full: the account's second slot stays free for another bucket.
+    expect(await store.reserveRateSlots([account, bucket], 'b')).toBe(1000);
+    expect(await store.reserveRateSlots([account, { ...bucket, key: 'account:other' }], 'c')).toBe(0);
+    expect(await store.reserveRateSlots([account], 'd')).toBe(1000);
   });
 
   it('counts, keeps only the newest members of a capped set, and reports window use', async () => {

@@ -76,6 +76,11 @@ describe('createProviderApi', () => {
     queue.push(json(503, {}), json(500, {}), json(200, { ok: true }));
     await expect(api().request(okSchema, '/x')).resolves.toEqual({ ok: true });
     expect(seen).toHaveLength(3);
+    // Exponential with ±25 % jitter: about 200 ms, then about 400 ms.
+    const [first, second] = [seen[1].at - seen[0].at, seen[2].at - seen[1].at];
+    expect(first).toBeGreaterThanOrEqual(145);
+    expect(second).toBeGreaterThanOrEqual(295);
+    expect(second).toBeGreaterThan(first);
   });
 
   it('refreshes once on a 401 and retries with the new token', async () => {
