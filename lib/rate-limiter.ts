@@ -1,8 +1,11 @@
 import 'server-only';
 import { randomToken } from '@/lib/crypto';
+import { isIntegrationError } from '@/lib/errors';
 import { sleep } from '@/lib/sleep';
 import { getStore } from '@/lib/store';
 import { rateWindowKey } from '@/lib/store/keys';
+
+const STORE_HICCUPS = 3;
 
 export interface RateLimit {
   requests: number;
@@ -24,15 +27,23 @@ export interface RateBudget {
  */
 export const rateLimiter = {
   async acquire(budget: RateBudget, signal?: AbortSignal): Promise<void> {
-    const windows = [{ key: rateWindowKey(budget.scope), ...budget.limit }];
-    if (budget.bucket) windows.push({ key: rateWindowKey(budget.scope, budget.bucket.name), ...budget.bucket.limit });
-    for (;;) {
-      const waitMs = await getStore().reserveRateSlots(
-        windows.map(({ key, requests, intervalMs }) => ({ key, requests, intervalMs })),
-        randomToken(8),
-      );
+    const windows = [{ key: rateWindowKey(budget.scope), requests: budget.limit.requests, intervalMs: budget.limit.intervalMs }];
+    if (budget.bucket) {
+      const { requests, intervalMs } = budget.bucket.limit;
+      windows.push({ key: rateWindowKey(budget.scope, budget.bucket.name), requests, intervalMs });
+    }
+    for (let hiccups = 0; ; ) {
+      let waitMs: number;
+      try {
+        waitMs = await getStore().reserveRateSlots(windows, randomToken(8));
+      } catch (error) {
+        // A slow store answer (a busy server) is waited out a few times; a store that stays away is reported.
+        if (!isIntegrationError(error) || error.code !== 'store_unavailable' || ++hiccups > STORE_HICCUPS) throw error;
+        waitMs = 250 * hiccups;
+      }
       if (waitMs <= 0) return;
-      await sleep(waitMs, signal);
+      // A little spread, so the callers a full window held back do not all ask again at the same instant.
+      await sleep(waitMs + Math.random() * 25, signal);
     }
   },
 

@@ -60,9 +60,9 @@ async function refreshUnderLock(request: RefreshRequest): Promise<Connection> {
   const lockKey = refreshLockKey(request.sessionKey, request.provider.id);
   const owner = randomToken(16);
   const giveUpAt = Date.now() + LOCK_WAIT_MS;
-  while (!(await store.setIfAbsent(lockKey, owner, LOCK_TTL_MS))) {
-    const current = await currentConnection(request);
-    if (isSettled(current.connection, request)) return current.connection;
+  while (!(await takeLock(lockKey, owner))) {
+    const current = await currentConnection(request).catch(unlessStoreHiccup);
+    if (current && isSettled(current.connection, request)) return current.connection;
     if (Date.now() > giveUpAt) {
       throw new ProviderTimeoutError(request.provider.displayName, 'another request has been refreshing the access token for too long');
     }
@@ -81,6 +81,24 @@ async function refreshUnderLock(request: RefreshRequest): Promise<Connection> {
     return await refresh(request, current, mustEndBy);
   } finally {
     await store.delIfEquals(lockKey, owner).catch(() => undefined);
+  }
+}
+
+const isStoreHiccup = (error: unknown) => isIntegrationError(error) && error.code === 'store_unavailable';
+
+/** A slow store answer while waiting for the lock is one poll missed, not a failed load. */
+function unlessStoreHiccup(error: unknown): null {
+  if (isStoreHiccup(error)) return null;
+  throw error;
+}
+
+async function takeLock(lockKey: string, owner: string): Promise<boolean> {
+  try {
+    return await getStore().setIfAbsent(lockKey, owner, LOCK_TTL_MS);
+  } catch (error) {
+    unlessStoreHiccup(error);
+    // The SET may have landed although its answer came too late.
+    return (await getStore().get(lockKey).catch(unlessStoreHiccup)) === owner;
   }
 }
 
@@ -153,7 +171,7 @@ async function saveRefreshed(request: RefreshRequest, read: StoredConnection, re
       // Changed since it was read: by an earlier attempt of this save, or by a reconnect or disconnect.
       return (await currentConnection(request)).connection;
     } catch (error) {
-      if (!isIntegrationError(error) || error.code !== 'store_unavailable' || attempt >= SAVE_ATTEMPTS) throw error;
+      if (!isStoreHiccup(error) || attempt >= SAVE_ATTEMPTS) throw error;
       await sleep(500);
     }
   }

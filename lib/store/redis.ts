@@ -79,7 +79,12 @@ const RELEASE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(`${what} took longer than ${OPERATION_TIMEOUT_MS} ms`)), OPERATION_TIMEOUT_MS);
+    // After a stalled event loop the timer fires before the reply waiting in the socket is read:
+    // setImmediate lets that I/O run first, so only a Redis that really did not answer times out.
+    timer = setTimeout(
+      () => setImmediate(() => reject(new StoreUnavailableError(`${what} took longer than ${OPERATION_TIMEOUT_MS} ms`))),
+      OPERATION_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
