@@ -38,7 +38,7 @@ export interface Store {
    */
   pushCapped(key: string, member: string, cap: number, ttlSeconds: number): Promise<string[]>;
   /**
-   * Sliding-window log like reserveRateSlot (without pauses), for limits that report their
+   * Sliding-window log like reserveRateSlots (one window, no pauses), for limits that report their
    * use: `used` counts the requests in the window including this one when admitted.
    */
   hitWindow(key: string, requests: number, intervalMs: number, member: string): Promise<{ retryAfterMs: number; used: number }>;
