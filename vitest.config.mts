@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['tests/integration/setup.ts'],
           // One app and its sandboxes are shared (faults are global), so files run one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
