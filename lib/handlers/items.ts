@@ -3,10 +3,18 @@ import { listIntegrations } from '@/lib/connections';
 import { withErrors } from '@/lib/http';
 import { itemsResponse } from '@/lib/items-response';
 import { loadAllItems } from '@/lib/load-all-items';
-import { loadItems } from '@/lib/load-items';
+import { loadItems, type LoadOptions } from '@/lib/load-items';
 import { parseModifiedSince } from '@/lib/modified-since';
 import { getProvider, providers } from '@/lib/providers';
+import type { ProviderDefinition } from '@/lib/providers/types';
 import { currentSessionKey } from '@/lib/session';
+import { sharedLoad } from '@/lib/shared-load';
+
+/** One provider's load, shared with identical loads of this session that overlap it (two tabs, double clicks). */
+function load(provider: ProviderDefinition, sessionKey: string, options: LoadOptions & { signal: AbortSignal }) {
+  const id = JSON.stringify([sessionKey, provider.id, options.modifiedSince?.toISOString() ?? null]);
+  return sharedLoad(id, (signal) => loadItems(provider, sessionKey, { modifiedSince: options.modifiedSince, signal }), options.signal);
+}
 
 /**
  * GET one provider's items: a JSON array, or NDJSON with an end line (see items-response).
@@ -17,7 +25,7 @@ export function handleItems(request: Request, providerId: string): Promise<Respo
     const provider = getProvider(providerId);
     const modifiedSince = parseModifiedSince(new URL(request.url).searchParams);
     const sessionKey = await currentSessionKey();
-    return itemsResponse(request, loadItems(provider, sessionKey, { signal: request.signal, modifiedSince }));
+    return itemsResponse(request, load(provider, sessionKey, { signal: request.signal, modifiedSince }));
   });
 }
 
@@ -28,7 +36,7 @@ export function handleAllItems(request: Request): Promise<Response> {
     const sessionKey = await currentSessionKey();
     const summaries = await listIntegrations(sessionKey);
     const connected = providers.filter((provider) => summaries.some((s) => s.provider === provider.id && s.status !== 'not_connected'));
-    const batches = loadAllItems(connected, (provider) => loadItems(provider, sessionKey, { signal: request.signal, modifiedSince }));
+    const batches = loadAllItems(connected, (provider) => load(provider, sessionKey, { signal: request.signal, modifiedSince }));
     return itemsResponse(request, batches);
   });
 }

@@ -14,6 +14,12 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   const ratePauses = new Map<string, number>();
   // Ordered sets for pushCapped: a Map keeps insertion order, so the first member is the oldest.
   const cappedSets = new Map<string, { members: Map<string, true>; expiresAt: number }>();
+  const lists = new Map<string, { values: string[]; expiresAt: number }>();
+  const liveList = (key: string) => {
+    const list = lists.get(key);
+    if (list && list.expiresAt <= now()) lists.delete(key);
+    return lists.get(key);
+  };
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now()) {
@@ -28,6 +34,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     rateWindows.forgetIdle(3_600_000, now());
     for (const [key, until] of ratePauses) if (until <= now()) ratePauses.delete(key);
     for (const [key, set] of cappedSets) if (set.expiresAt <= now()) cappedSets.delete(key);
+    for (const key of lists.keys()) liveList(key);
   }, 60_000);
   sweep.unref?.();
 
@@ -92,6 +99,16 @@ export function createMemoryStore(now: () => number = Date.now): Store {
       }
       for (const gone of evicted) set.members.delete(gone);
       return evicted;
+    },
+    async append(key, value, ttlSeconds) {
+      let list = liveList(key);
+      if (!list) lists.set(key, (list = { values: [], expiresAt: 0 }));
+      list.values.push(value);
+      list.expiresAt = now() + ttlSeconds * 1000;
+      return list.values.length;
+    },
+    async readFrom(key, start, count) {
+      return liveList(key)?.values.slice(start, start + count) ?? [];
     },
     async hitWindow(key, requests, intervalMs) {
       const decision = rateWindows.check(key, { requests, intervalMs }, now());

@@ -183,6 +183,13 @@ export function createRedisStore(url: string): Store {
       );
       return Array.isArray(reply) ? reply.map(String) : [];
     },
+    async append(key, value, ttlSeconds) {
+      const [length] = await run('RPUSH', () =>
+        client.multi().rPush(key, value).expire(key, Math.max(1, Math.ceil(ttlSeconds))).exec(),
+      );
+      return Number(length);
+    },
+    readFrom: (key, start, count) => run('LRANGE', () => client.lRange(key, start, start + count - 1)),
     async hitWindow(key, requests, intervalMs, member) {
       const reply = await run('EVAL', () =>
         client.eval(HIT_WINDOW, { keys: [key], arguments: [String(requests), String(intervalMs), member] }),

@@ -42,5 +42,9 @@ export interface Store {
    * use: `used` counts the requests in the window including this one when admitted.
    */
   hitWindow(key: string, requests: number, intervalMs: number, member: string): Promise<{ retryAfterMs: number; used: number }>;
+  /** Appends to a list that lives `ttlSeconds` after its last append; returns the new length. */
+  append(key: string, value: string, ttlSeconds: number): Promise<number>;
+  /** Up to `count` of the list's values from index `start` on (empty when there are none, or no list). */
+  readFrom(key: string, start: number, count: number): Promise<string[]>;
   ping(): Promise<void>;
 }

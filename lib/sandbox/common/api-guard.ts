@@ -16,10 +16,20 @@ export async function guardApiCall(
   ctx: EmulatorContext,
   handle: (ctx: ApiCallContext) => Response | Promise<Response>,
 ): Promise<Response> {
+  // A provider counts a request against its limits when it arrives; the latency is the time it then takes to answer.
+  const response = await guardedApiCall(ctx, handle);
+  const { latencyMs } = ctx.state.faults;
+  if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  return response;
+}
+
+async function guardedApiCall(
+  ctx: EmulatorContext,
+  handle: (ctx: ApiCallContext) => Response | Promise<Response>,
+): Promise<Response> {
   const { definition, state } = ctx;
   const { faults } = state;
   await countStat(state, 'apiRequests');
-  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
 
   const precheck = definition.api.precheck?.(ctx);
   if (precheck) return precheck;

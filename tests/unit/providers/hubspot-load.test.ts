@@ -75,7 +75,7 @@ async function collect(pages: AsyncIterable<IntegrationItem[]>, during?: (count:
   return items;
 }
 
-describe('HubSpot loader against the emulator', () => {
+describe('HubSpot loader against the emulator', { timeout: 60_000 }, () => {
   afterEach(async () => {
     await call('hubspot', '_faults', { method: 'DELETE' });
   });

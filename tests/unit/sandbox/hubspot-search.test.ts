@@ -19,7 +19,7 @@ async function page(token: string, type: string, body: unknown): Promise<SearchP
   return (await response.json()) as SearchPage;
 }
 
-describe('HubSpot emulator: CRM Search', () => {
+describe('HubSpot emulator: CRM Search', { timeout: 30_000 }, () => {
   afterEach(async () => {
     await call('hubspot', '_faults', { method: 'DELETE' });
   });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
+import { sharedLoad } from '@/lib/shared-load';
+
+const page = (from: number) => Array.from({ length: 10 }, (_, i) => createIntegrationItem({ provider: 'p', type: 't', id: String(from + i) }, 'x'));
+
+function source(pages: number, failAt?: number) {
+  const state = { starts: 0, pulled: 0 };
+  const start = () =>
+    (async function* (): AsyncGenerator<IntegrationItem[]> {
+      state.starts++;
+      for (let i = 0; i < pages; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (i === failAt) throw Object.assign(new Error('boom'), {});
+        state.pulled++;
+        yield page(i * 10);
+      }
+    })();
+  return { state, start };
+}
+
+async function drain(pages: AsyncIterable<IntegrationItem[]>): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const batch of pages) ids.push(...batch.map((item) => item.id));
+  return ids;
+}
+
+describe('sharedLoad', () => {
+  it('runs one traversal for overlapping identical loads, and a new one after it finished', async () => {
+    const { state, start } = source(20);
+    const results = await Promise.all(Array.from({ length: 5 }, () => drain(sharedLoad('same', start))));
+    expect(state.starts).toBe(1);
+    for (const ids of results) expect(ids).toHaveLength(200);
+    await drain(sharedLoad('same', start));
+    expect(state.starts).toBe(2);
+  });
+
+  it('keeps different loads apart', async () => {
+    const a = source(3);
+    const b = source(4);
+    const [idsA, idsB] = await Promise.all([drain(sharedLoad('a', a.start)), drain(sharedLoad('b', b.start))]);
+    expect([idsA.length, idsB.length]).toEqual([30, 40]);
+  });
+
+  it('stays only a few pages ahead of a reader that does not read', async () => {
+    const { state, start } = source(100);
+    const reader = sharedLoad('slow', start);
+    await reader.next();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(state.pulled).toBeLessThan(15);
+    await reader.return(undefined);
+  });
+
+  it('passes a failure on to every reader', async () => {
+    const { start } = source(5, 2);
+    await expect(drain(sharedLoad('failing', start))).rejects.toMatchObject({ code: 'internal_error' });
+  });
+});
