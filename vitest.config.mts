@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The emulators' test switches exist only with SANDBOX_CONTROL=1, as in the app npm test starts.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], env: { SANDBOX_CONTROL: '1' } } },
       // Figures only (npm run bench:export), never part of npm test.
       { extends: true, test: { name: 'bench', include: ['scripts/bench/**/*.bench-run.ts'] } },
       {

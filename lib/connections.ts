@@ -3,7 +3,7 @@ import { NotConnectedError } from '@/lib/errors';
 import { safeUrl } from '@/lib/items';
 import { type Connection, deleteConnection, loadConnection, touchConnection } from '@/lib/oauth/connection-store';
 import { ensureFreshConnection, needsRefresh } from '@/lib/oauth/refresh';
-import { basicClientAuthorization } from '@/lib/oauth/token-request';
+import { revokeOrQueue } from '@/lib/oauth/revocation';
 import { createProviderApi } from '@/lib/provider-api';
 import { resolveProviderConfig } from '@/lib/providers/config';
 import { providers } from '@/lib/providers';
@@ -81,30 +81,17 @@ export async function openConnection(
   };
 }
 
-/** Revokes at the provider where it can (best effort) and deletes everything stored for it in this session. */
+/**
+ * Deletes everything stored for the provider in this session and revokes at the provider where it
+ * can (queued for later when the provider cannot be reached).
+ */
 export async function disconnect(provider: ProviderDefinition, sessionKey: string): Promise<void> {
   const connection = await loadConnection(sessionKey, provider.id);
   if (!connection) return;
   await deleteConnection(sessionKey, provider.id);
-  if (!provider.revoke) return;
-  const config = resolveProviderConfig(provider);
-  const api = createProviderApi({
-    provider,
-    apiUrl: config.apiUrl,
+  await revokeOrQueue(provider, {
+    accessToken: connection.accessToken,
+    refreshToken: connection.refreshToken,
     limiterKey: `${provider.id}:${connection.account.id}`,
-    accessToken: () => connection.accessToken,
-    deadline: Date.now() + 10_000,
   });
-  try {
-    await provider.revoke({
-      api,
-      accessToken: connection.accessToken,
-      refreshToken: connection.refreshToken,
-      clientAuthorization: basicClientAuthorization(config),
-      client: { clientId: config.clientId, clientSecret: config.clientSecret },
-    });
-  } catch (error) {
-    // The credentials are already gone from our side; a failed revoke only means the provider keeps them until they expire.
-    console.warn(`[integrations-hub] revoking ${provider.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -62,3 +62,72 @@ export function decrypt(key: Buffer, sealed: string, context: string): string | 
     return null;
   }
 }
+
+/**
+ * A key ring: the current key (writes and reads) and, after a rotation, the previous one
+ * (reads only). Each key has a short public id, carried in what it sealed or signed.
+ */
+export interface RingKey {
+  id: string;
+  key: Buffer;
+}
+
+/** One purpose's keys, current first; the id is a fingerprint that reveals nothing of the key. */
+export function deriveRing(secrets: readonly Buffer[], purpose: string): RingKey[] {
+  return secrets.map((secret) => ({
+    id: deriveKey(secret, 'key-id').subarray(0, 6).toString('base64url'),
+    key: deriveKey(secret, purpose),
+  }));
+}
+
+/** Encrypts with the ring's current key: `v2.<key id>.<payload>`. */
+export function sealWithRing(ring: readonly RingKey[], plaintext: string, context: string): string {
+  const [current] = ring;
+  return `v2.${current.id}.${encrypt(current.key, plaintext, context).slice(3)}`;
+}
+
+/**
+ * Decrypts a record sealed by any key of the ring (or by the keyless v1 format). `stale` says it
+ * was not sealed with the current key, so the caller should write it again.
+ */
+export function openWithRing(ring: readonly RingKey[], sealed: string, context: string): { plaintext: string; stale: boolean } | null {
+  if (sealed.startsWith('v2.')) {
+    const dot = sealed.indexOf('.', 3);
+    const keyId = sealed.slice(3, dot);
+    const index = ring.findIndex((entry) => entry.id === keyId);
+    if (dot < 0 || index < 0) return null;
+    const plaintext = decrypt(ring[index].key, `v1.${sealed.slice(dot + 1)}`, context);
+    return plaintext === null ? null : { plaintext, stale: index > 0 };
+  }
+  for (const entry of ring) {
+    const plaintext = decrypt(entry.key, sealed, context);
+    if (plaintext !== null) return { plaintext, stale: true };
+  }
+  return null;
+}
+
+/** `<value>.<key id>.<signature>` with the current key. */
+export function signWithRing(ring: readonly RingKey[], value: string): string {
+  const [current] = ring;
+  return `${value}.${current.id}.${hmacBase64Url(current.key, value)}`;
+}
+
+/**
+ * The value of a signed string, if a key of the ring signed it (also the older `<value>.<signature>`
+ * form); `stale` when that was not the current key.
+ */
+export function verifyWithRing(ring: readonly RingKey[], signed: string): { value: string; stale: boolean } | null {
+  const parts = signed.split('.');
+  if (parts.length === 3) {
+    const [value, keyId, signature] = parts;
+    const index = ring.findIndex((entry) => entry.id === keyId);
+    if (!value || index < 0) return null;
+    return constantTimeEqual(signature, hmacBase64Url(ring[index].key, value)) ? { value, stale: index > 0 } : null;
+  }
+  if (parts.length === 2 && parts[0]) {
+    const [value, signature] = parts;
+    const index = ring.findIndex((entry) => constantTimeEqual(signature, hmacBase64Url(entry.key, value)));
+    return index < 0 ? null : { value, stale: true };
+  }
+  return null;
+}

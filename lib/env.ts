@@ -1,6 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { log } from '@/lib/log';
+import { registerSecret } from '@/lib/redact';
 
 /**
  * The one place that reads process.env. Parsed once, lazily, so that `next build`
@@ -39,6 +41,8 @@ const baseSchema = z.object({
   APP_URL: optionalUrl(['http:', 'https:']),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   SECRET_KEY: optionalString,
+  SECRET_KEY_PREVIOUS: optionalString,
+  SANDBOX_CONTROL: optionalString,
 });
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
@@ -63,7 +67,11 @@ export interface AppEnv {
   internalOrigin: string;
   redisUrl?: string;
   secretKey: Buffer;
+  /** The key before the last rotation: still read (records, session cookies), never written. */
+  previousSecretKey: Buffer | null;
   secretKeyGenerated: boolean;
+  /** SANDBOX_CONTROL=1: the sandboxes' test switches (`_faults`, `_stats`, `_client`) exist. */
+  sandboxControl: boolean;
   onVercel: boolean;
   provider(id: string): ProviderEnv;
 }
@@ -82,12 +90,12 @@ export function isConfigurationError(error: unknown): error is ConfigurationErro
   return error instanceof Error && (error as Partial<ConfigurationError>).configurationError === true;
 }
 
-function decodeSecretKey(raw: string): Buffer {
+function decodeSecretKey(raw: string, name = 'SECRET_KEY'): Buffer {
   const hex = /^[0-9a-fA-F]+$/.test(raw) && raw.length % 2 === 0 ? Buffer.from(raw, 'hex') : null;
   const key = hex ?? Buffer.from(raw, 'base64');
   if (key.length < 32) {
     throw new ConfigurationError(
-      `SECRET_KEY must hold at least 32 bytes (64 hex characters or 44 base64 characters); it decodes to ${key.length}. ` +
+      `${name} must hold at least 32 bytes (64 hex characters or 44 base64 characters); it decodes to ${key.length}. ` +
         'Generate one with: openssl rand -base64 32',
     );
   }
@@ -105,6 +113,7 @@ function readProviderEnv(source: EnvSource, id: string): ProviderEnv {
     [`${prefix}_SCOPES`]: optionalString,
   });
   const parsed = parseOrExplain(schema, source);
+  registerSecret(parsed[`${prefix}_CLIENT_SECRET`]);
   return {
     clientId: parsed[`${prefix}_CLIENT_ID`],
     clientSecret: parsed[`${prefix}_CLIENT_SECRET`],
@@ -124,6 +133,8 @@ function parseOrExplain<T extends z.ZodType>(schema: T, source: EnvSource): z.in
 
 export function parseEnv(source: EnvSource): AppEnv {
   const base = parseOrExplain(baseSchema, source);
+  registerSecret(base.SECRET_KEY);
+  registerSecret(base.SECRET_KEY_PREVIOUS);
   const port = Number(base.PORT ?? 3000);
   const production = base.NODE_ENV === 'production';
   const onVercel = base.VERCEL !== undefined;
@@ -139,7 +150,15 @@ export function parseEnv(source: EnvSource): AppEnv {
   if (onVercel && !base.REDIS_URL) {
     throw new ConfigurationError('REDIS_URL is required on Vercel: the in-process store does not survive between function instances.');
   }
+  if (onVercel && !base.SECRET_KEY) {
+    // Each function instance would generate its own key: a cookie signed by one is refused by the next.
+    throw new ConfigurationError(
+      'SECRET_KEY is required on Vercel: every instance must sign sessions and encrypt tokens with the same key. ' +
+        'Set SECRET_KEY in the project settings to the output of: openssl rand -base64 32',
+    );
+  }
   const secretKey = base.SECRET_KEY ? decodeSecretKey(base.SECRET_KEY) : randomBytes(32);
+  const previousSecretKey = base.SECRET_KEY_PREVIOUS ? decodeSecretKey(base.SECRET_KEY_PREVIOUS, 'SECRET_KEY_PREVIOUS') : null;
   return {
     production,
     port,
@@ -148,7 +167,9 @@ export function parseEnv(source: EnvSource): AppEnv {
     internalOrigin: `http://127.0.0.1:${port}`,
     redisUrl: base.REDIS_URL,
     secretKey,
+    previousSecretKey,
     secretKeyGenerated: !base.SECRET_KEY,
+    sandboxControl: base.SANDBOX_CONTROL === '1',
     onVercel,
     provider,
   };
@@ -161,7 +182,7 @@ export function getEnv(): AppEnv {
   if (!globalEnv.__integrationsHubEnv) {
     const parsed = parseEnv(process.env);
     if (parsed.secretKeyGenerated) {
-      console.warn(
+      log.warn(
         '[integrations-hub] SECRET_KEY is not set: generated a random key for this process. ' +
           'Sessions and stored connections will not survive a restart. Set SECRET_KEY (openssl rand -base64 32) to keep them.',
       );

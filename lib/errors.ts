@@ -2,6 +2,8 @@
  * Typed errors with a stable `code` and the HTTP status the contract gives them.
  * Messages are sentences a person can act on; they are shown in the UI as they are.
  */
+import { redact } from '@/lib/redact';
+
 // Next bundles a module once per route entry, so `instanceof` fails for an error created by
 // another entry's copy (e.g. the store built at startup). A global symbol brand does not.
 const BRAND = Symbol.for('integrations-hub/IntegrationError');
@@ -70,7 +72,8 @@ export class OAuthRequestError extends IntegrationError {
   ) {
     super(
       'oauth_error',
-      `${displayName} refused to ${action}: ${oauthError}${description ? ` (${description})` : ''}` +
+      // The reference is a support id the user may quote (a UUID that looks like a token): kept as is.
+      redact(`${displayName} refused to ${action}: ${oauthError}${description ? ` (${description})` : ''}`) +
         `${extra.correlationId ? ` [reference ${extra.correlationId}]` : ''}.`,
       502,
     );
@@ -81,19 +84,19 @@ export class OAuthRequestError extends IntegrationError {
 
 export class ProviderError extends IntegrationError {
   constructor(displayName: string, detail: string, readonly providerStatus?: number) {
-    super('provider_error', `${displayName} answered with an error: ${detail}`, 502);
+    super('provider_error', redact(`${displayName} answered with an error: ${detail}`), 502);
   }
 }
 
 export class ProviderTimeoutError extends IntegrationError {
   constructor(displayName: string, detail: string) {
-    super('provider_timeout', `${displayName} did not answer in time: ${detail}. Try again in a minute.`, 504);
+    super('provider_timeout', redact(`${displayName} did not answer in time: ${detail}. Try again in a minute.`), 504);
   }
 }
 
 export class StoreUnavailableError extends IntegrationError {
   constructor(detail: string) {
-    super('store_unavailable', `The credential store (Redis) is unreachable: ${detail}. Check REDIS_URL and that Redis is running.`, 503);
+    super('store_unavailable', `The credential store (Redis) is unreachable: ${redact(detail)}. Check REDIS_URL and that Redis is running.`, 503);
   }
 }
 

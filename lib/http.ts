@@ -1,6 +1,7 @@
 import 'server-only';
 import { isConfigurationError } from '@/lib/env';
 import { isIntegrationError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -13,7 +14,7 @@ export function errorBody(code: string, message: string): ErrorBody {
 /** Maps any thrown value to the contract's error shape; unknown errors are logged, never leaked. */
 export function toErrorResponse(error: unknown): Response {
   const { status, body } = describeError(error);
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
 }
 
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
@@ -23,7 +24,7 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   if (isConfigurationError(error)) {
     return { status: 500, body: errorBody('configuration_error', error.message) };
   }
-  console.error('[integrations-hub] unexpected error', error);
+  log.error('[integrations-hub] unexpected error', error);
   return { status: 500, body: errorBody('internal_error', 'Something went wrong on our side. Try again; if it persists, check the server log.') };
 }
 

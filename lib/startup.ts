@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv, isConfigurationError } from '@/lib/env';
+import { log } from '@/lib/log';
 import { resolveProviderConfig } from '@/lib/providers/config';
 import { providers } from '@/lib/providers';
 import { getStore } from '@/lib/store';
@@ -17,10 +18,10 @@ export function checkConfigurationAtStartup(): void {
       const config = resolveProviderConfig(provider);
       lines.push(`${provider.displayName}: ${config.mode === 'live' ? `live (${new URL(config.apiUrl).host})` : 'sandbox (built-in emulator)'}`);
     }
-    console.log(`[integrations-hub] ${lines.join(' | ')}`);
+    log.info(`[integrations-hub] ${lines.join(' | ')}`);
   } catch (error) {
     if (isConfigurationError(error)) {
-      console.error(`[integrations-hub] ${error.message}`);
+      log.error(`[integrations-hub] ${error.message}`);
       process.exit(1);
     }
     throw error;

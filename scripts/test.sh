@@ -99,5 +99,8 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/e2e.json" ./node_modules/.bin/playwright
 echo "== OAuth endpoint calls in the test app (sandboxes)"
 node scripts/oauth-call-counts.mjs "$ARTIFACTS/oauth-calls.json"
 
+echo "== no issued token, code or secret in any log of this run"
+node scripts/check-logs-for-secrets.mjs "$ARTIFACTS" "$TEST_APP_URL" && echo 0 >"$ARTIFACTS/log-scan.status" || echo 1 >"$ARTIFACTS/log-scan.status"
+
 echo "== summary"
-node scripts/summarize-tests.mjs "check:typecheck=$ARTIFACTS/typecheck.status" "check:lint=$ARTIFACTS/lint.status" "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"
+node scripts/summarize-tests.mjs "check:typecheck=$ARTIFACTS/typecheck.status" "check:lint=$ARTIFACTS/lint.status" "check:no-secrets-in-logs=$ARTIFACTS/log-scan.status" "unit=$ARTIFACTS/unit.json" "integration=$ARTIFACTS/integration.json" "playwright=$ARTIFACTS/e2e.json"

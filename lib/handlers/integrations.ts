@@ -1,10 +1,13 @@
 import 'server-only';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { disconnect, listIntegrations } from '@/lib/connections';
 import { BadRequestError, ProviderNotFoundError } from '@/lib/errors';
 import { describeError, toErrorResponse, withErrors } from '@/lib/http';
 import { completeAuthorization, FlowError, startAuthorization } from '@/lib/oauth/authorization';
 import { callbackPage, failureMessage, redirectBack, successMessage } from '@/lib/oauth/callback-page';
+import { retryPendingRevocationsQuietly } from '@/lib/oauth/revocation';
+import { renewSession } from '@/lib/oauth/session-renewal';
 import { findProvider, getProvider } from '@/lib/providers';
 import { currentSessionKey } from '@/lib/session';
 import { getStore } from '@/lib/store';
@@ -26,6 +29,7 @@ export function handleListIntegrations(): Promise<Response> {
 export function handleDisconnect(providerId: string): Promise<Response> {
   return withErrors(async () => {
     await disconnect(getProvider(providerId), await currentSessionKey());
+    after(retryPendingRevocationsQuietly);
     return new Response(null, { status: 204, headers: noStore });
   });
 }
@@ -46,9 +50,14 @@ export async function handleCallback(request: Request, providerId: string): Prom
   const provider = findProvider(providerId);
   if (!provider) return toErrorResponse(new ProviderNotFoundError(providerId));
   try {
-    const result = await completeAuthorization(provider, await currentSessionKey(), new URL(request.url).searchParams);
+    const sessionKey = await currentSessionKey();
+    const result = await completeAuthorization(provider, sessionKey, new URL(request.url).searchParams);
+    const setCookie = await renewSession(sessionKey);
     const message = successMessage(provider.id, result.account);
-    return result.mode === 'redirect' ? redirectBack(message) : callbackPage(message, provider.displayName, 200);
+    const response = result.mode === 'redirect' ? redirectBack(message) : callbackPage(message, provider.displayName, 200);
+    response.headers.append('set-cookie', setCookie);
+    after(retryPendingRevocationsQuietly);
+    return response;
   } catch (thrown) {
     const mode = thrown instanceof FlowError ? thrown.mode : 'popup';
     const { status, body } = describeError(thrown instanceof FlowError ? thrown.error : thrown);

@@ -5,8 +5,10 @@ import { createPkcePair } from '@/lib/oauth/pkce';
 import { consumeState, createState, type StateRecord } from '@/lib/oauth/state';
 import { requestToken } from '@/lib/oauth/token-request';
 import { createProviderApi } from '@/lib/provider-api';
-import { resolveProviderConfig } from '@/lib/providers/config';
-import type { AccountInfo, ProviderDefinition } from '@/lib/providers/types';
+import { log } from '@/lib/log';
+import { revokeOrQueue } from '@/lib/oauth/revocation';
+import { type ProviderConfig, resolveProviderConfig } from '@/lib/providers/config';
+import type { AccountInfo, ProviderDefinition, TokenResponse } from '@/lib/providers/types';
 
 export type FlowMode = StateRecord['mode'];
 
@@ -64,6 +66,18 @@ export async function completeAuthorization(
     const exchange: Record<string, string> = { grant_type: 'authorization_code', code: params.code, redirect_uri: config.redirectUri };
     if (record.codeVerifier) exchange.code_verifier = record.codeVerifier;
     const tokens = await requestToken(provider, config, exchange, 'exchange the authorization code');
+    return { mode: record.mode, account: await storeConnection(provider, config, sessionKey, tokens) };
+  } catch (error) {
+    throw new FlowError(error, record.mode);
+  }
+}
+
+/**
+ * Stores the tokens of a successful exchange as the session's connection. When that fails (the
+ * account lookup, the store), the provider has issued a grant nobody holds: it is revoked.
+ */
+async function storeConnection(provider: ProviderDefinition, config: ProviderConfig, sessionKey: string, tokens: TokenResponse): Promise<AccountInfo> {
+  try {
     const api = createProviderApi({
       provider,
       apiUrl: config.apiUrl,
@@ -85,9 +99,14 @@ export async function completeAuthorization(
       refreshedAt: null,
     };
     await saveConnection(sessionKey, connection);
-    return { mode: record.mode, account };
+    return account;
   } catch (error) {
-    throw new FlowError(error, record.mode);
+    await revokeOrQueue(provider, {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token ?? null,
+      limiterKey: `${provider.id}:connect:${sessionKey}`,
+    }).catch((revokeError: unknown) => log.warn(`[integrations-hub] revoking the unused ${provider.id} grant failed:`, revokeError));
+    throw error;
   }
 }
 

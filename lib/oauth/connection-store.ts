@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { decrypt, deriveKey, encrypt } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
+import { openWithRing, sealWithRing } from '@/lib/crypto';
+import { keyRing } from '@/lib/key-ring';
 import { getStore } from '@/lib/store';
 
 /** Idle connections are deleted after this long; every use extends it (the seed's "temporary credentials with cleanup"). */
@@ -24,13 +24,20 @@ export type Connection = z.infer<typeof connectionSchema>;
 
 export const connectionKey = (sessionKey: string, providerId: string) => `conn:${sessionKey}:${providerId}`;
 
-function encryptionKey(): Buffer {
-  return deriveKey(getEnv().secretKey, 'connection-encryption');
-}
+const ring = () => keyRing('connection-encryption');
 
 export async function saveConnection(sessionKey: string, connection: Connection): Promise<void> {
   const key = connectionKey(sessionKey, connection.providerId);
-  await getStore().set(key, encrypt(encryptionKey(), JSON.stringify(connection), key), CONNECTION_IDLE_TTL_SECONDS);
+  await getStore().set(key, sealWithRing(ring(), JSON.stringify(connection), key), CONNECTION_IDLE_TTL_SECONDS);
+}
+
+function parseConnection(plaintext: string): Connection | null {
+  try {
+    const parsed = connectionSchema.safeParse(JSON.parse(plaintext));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A connection as read, with the sealed value it was read from (its version, for replaceConnection). */
@@ -39,15 +46,23 @@ export interface StoredConnection {
   sealed: string;
 }
 
-/** The stored connection and its version, or null when there is none (or it cannot be decrypted, e.g. after SECRET_KEY changed). */
+/**
+ * The stored connection and its version, or null when there is none (or no key of the ring can
+ * decrypt it). A record sealed with SECRET_KEY_PREVIOUS is sealed again with SECRET_KEY as it is read.
+ */
 export async function readConnection(sessionKey: string, providerId: string): Promise<StoredConnection | null> {
   const key = connectionKey(sessionKey, providerId);
   const sealed = await getStore().get(key);
   if (!sealed) return null;
-  const plaintext = decrypt(encryptionKey(), sealed, key);
-  if (!plaintext) return null;
-  const parsed = connectionSchema.safeParse(JSON.parse(plaintext));
-  return parsed.success ? { connection: parsed.data, sealed } : null;
+  const opened = openWithRing(ring(), sealed, key);
+  const connection = opened ? parseConnection(opened.plaintext) : null;
+  if (!connection) return null;
+  if (opened?.stale) {
+    const resealed = sealWithRing(ring(), JSON.stringify(connection), key);
+    // Compare-and-set: a refresh or disconnect that wrote in the meantime wins.
+    if (await getStore().replaceIfEquals(key, sealed, resealed, CONNECTION_IDLE_TTL_SECONDS)) return { connection, sealed: resealed };
+  }
+  return { connection, sealed };
 }
 
 export async function loadConnection(sessionKey: string, providerId: string): Promise<Connection | null> {
@@ -60,7 +75,20 @@ export async function loadConnection(sessionKey: string, providerId: string): Pr
  */
 export async function replaceConnection(sessionKey: string, read: StoredConnection, next: Connection): Promise<boolean> {
   const key = connectionKey(sessionKey, next.providerId);
-  return getStore().replaceIfEquals(key, read.sealed, encrypt(encryptionKey(), JSON.stringify(next), key), CONNECTION_IDLE_TTL_SECONDS);
+  return getStore().replaceIfEquals(key, read.sealed, sealWithRing(ring(), JSON.stringify(next), key), CONNECTION_IDLE_TTL_SECONDS);
+}
+
+/** Moves a session's connections to another session key (the session is renewed on connect). */
+export async function moveConnections(fromSessionKey: string, toSessionKey: string, providerIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    providerIds.map(async (providerId) => {
+      const from = connectionKey(fromSessionKey, providerId);
+      const sealed = await getStore().getDel(from);
+      const opened = sealed ? openWithRing(ring(), sealed, from) : null;
+      const connection = opened ? parseConnection(opened.plaintext) : null;
+      if (connection) await saveConnection(toSessionKey, connection);
+    }),
+  );
 }
 
 export async function touchConnection(sessionKey: string, providerId: string): Promise<void> {

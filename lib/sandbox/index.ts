@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
 import { dispatchToEmulator } from './common/dispatch';
 import { jsonResponse } from './common/http';
 import { emulatorRegistry } from './registry';
@@ -27,7 +28,7 @@ export async function handleSandboxRequest(providerId: string, path: string[], r
   try {
     return await dispatchToEmulator(emulator, path, request);
   } catch (error) {
-    console.error(`[sandbox:${providerId}] unexpected error`, error);
+    log.error(`[sandbox:${providerId}] unexpected error`, error);
     return emulator.errors.serverError(500);
   }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { log } from '@/lib/log';
 import { getEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/store/memory';
 import { createRedisStore } from '@/lib/store/redis';
@@ -15,7 +16,7 @@ export function getStore(): Store {
     if (redisUrl) {
       holder.__integrationsHubStore = createRedisStore(redisUrl);
     } else {
-      console.warn(
+      log.warn(
         '[integrations-hub] REDIS_URL is not set: using an in-process store. Sessions and connections are lost on restart ' +
           'and are not shared between server instances. Set REDIS_URL=redis://127.0.0.1:6379 for a real deployment.',
       );

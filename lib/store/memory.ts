@@ -20,6 +20,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     if (list && list.expiresAt <= now()) lists.delete(key);
     return lists.get(key);
   };
+  const queues = new Map<string, { values: string[]; expiresAt: number }>();
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now()) {
@@ -35,6 +36,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     for (const [key, until] of ratePauses) if (until <= now()) ratePauses.delete(key);
     for (const [key, set] of cappedSets) if (set.expiresAt <= now()) cappedSets.delete(key);
     for (const key of lists.keys()) liveList(key);
+    for (const [key, queue] of queues) if (queue.expiresAt <= now()) queues.delete(key);
   }, 60_000);
   sweep.unref?.();
 
@@ -113,6 +115,22 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async hitWindow(key, requests, intervalMs) {
       const decision = rateWindows.check(key, { requests, intervalMs }, now());
       return { retryAfterMs: decision.allowed ? 0 : decision.retryAfterMs, used: requests - decision.remaining };
+    },
+    async pushToQueue(key, value, ttlSeconds) {
+      const queue = queues.get(key);
+      const values = queue && queue.expiresAt > now() ? queue.values : [];
+      values.push(value);
+      queues.set(key, { values, expiresAt: now() + ttlSeconds * 1000 });
+    },
+    async popFromQueue(key) {
+      const queue = queues.get(key);
+      if (!queue || queue.expiresAt <= now()) {
+        queues.delete(key);
+        return null;
+      }
+      const value = queue.values.shift() ?? null;
+      if (!queue.values.length) queues.delete(key);
+      return value;
     },
     async ping() {},
   };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { log } from '@/lib/log';
 import { createClient } from 'redis';
 import { StoreUnavailableError } from '@/lib/errors';
 import { ratePauseKey } from '@/lib/store/keys';
@@ -109,11 +110,11 @@ export function createRedisStore(url: string): Store {
   client.on('error', (error: unknown) => {
     lastFailureAt = Date.now();
     const message = describeFailure(error);
-    if (message !== lastError) console.error(`[integrations-hub] Redis: ${message}`);
+    if (message !== lastError) log.error(`[integrations-hub] Redis: ${message}`);
     lastError = message;
   });
   client.on('ready', () => {
-    if (lastError) console.error('[integrations-hub] Redis: connected again');
+    if (lastError) log.error('[integrations-hub] Redis: connected again');
     lastError = '';
   });
   // Memoized: one connection attempt, which keeps retrying in the background while callers time out.
@@ -197,6 +198,10 @@ export function createRedisStore(url: string): Store {
       const [retryAfterMs, used] = Array.isArray(reply) ? reply.map(Number) : [0, 0];
       return { retryAfterMs, used };
     },
+    async pushToQueue(key, value, ttlSeconds) {
+      await run('RPUSH', () => client.multi().rPush(key, value).expire(key, Math.max(1, Math.ceil(ttlSeconds))).exec());
+    },
+    popFromQueue: (key) => run('LPOP', () => client.lPop(key)),
     async ping() {
       await run('PING', () => client.ping());
     },

@@ -46,5 +46,9 @@ export interface Store {
   append(key: string, value: string, ttlSeconds: number): Promise<number>;
   /** Up to `count` of the list's values from index `start` on (empty when there are none, or no list). */
   readFrom(key: string, start: number, count: number): Promise<string[]>;
+  /** Appends to a queue (a list) and keeps the whole queue for `ttlSeconds` from now. */
+  pushToQueue(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Takes the oldest entry of a queue, or null when it is empty. */
+  popFromQueue(key: string): Promise<string | null>;
   ping(): Promise<void>;
 }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 
 export const APP = (process.env.TEST_APP_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
@@ -126,7 +128,7 @@ export async function readNdjson(response: Response): Promise<unknown[]> {
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
-const APP_VARIABLES = /^(APP_URL|REDIS_URL|SECRET_KEY|PORT|NODE_ENV|VERCEL|[A-Z]+_(CLIENT_ID|CLIENT_SECRET|AUTHORIZE_URL|TOKEN_URL|API_URL|SCOPES))$/;
+const APP_VARIABLES = /^(APP_URL|REDIS_URL|SECRET_KEY|SECRET_KEY_PREVIOUS|SANDBOX_CONTROL|PORT|NODE_ENV|VERCEL|[A-Z]+_(CLIENT_ID|CLIENT_SECRET|AUTHORIZE_URL|TOKEN_URL|API_URL|SCOPES))$/;
 
 /** This process's environment without any of the app's own variables, plus the given ones. */
 export function appEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -163,11 +165,32 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   return {
     url,
     log: output,
-    stop: () =>
-      new Promise((resolve) => {
+    async stop() {
+      await keepForLogScan(port, url, env, output);
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+    },
   };
+}
+
+const ARTIFACTS = '.test-artifacts';
+
+/**
+ * Leaves an extra instance's log (and, with SANDBOX_CONTROL=1, what its sandboxes issued) where the
+ * run's final log scan (scripts/check-logs-for-secrets.mjs) looks for leaked tokens.
+ */
+async function keepForLogScan(port: number, url: string, env: Record<string, string>, output: () => string): Promise<void> {
+  const name = `${port}-${Date.now()}`;
+  if (env.SANDBOX_CONTROL === '1') {
+    const answer = await fetch(`${url}/sandbox/hubspot/_stats/issued`).catch(() => null);
+    if (answer?.ok) {
+      mkdirSync(join(ARTIFACTS, 'issued'), { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'issued', `${name}.json`), JSON.stringify(((await answer.json()) as { issued: string[] }).issued));
+    }
+  }
+  mkdirSync(join(ARTIFACTS, 'instances'), { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'instances', `${name}.log`), output());
 }

@@ -188,6 +188,54 @@ describe('bad requests', () => {
     }
   });
 
+  it('never answers 500 and never trusts a spoofed Host header', async () => {
+    const { rawRequest } = await import('./raw-request');
+    const hosts = ['evil.example', 'localhost', '127.1', '[::1]', '0x7f.0.0.1', 'a'.repeat(300), 'evil.example:99999', '%00', ''];
+    for (const host of hosts) {
+      for (const path of ['/api/integrations', '/api/integrations/hubspot/authorize', '/api/integrations/hubspot/oauth2callback?code=x&state=y', '/sandbox/hubspot/_client', '/api/nope']) {
+        const answer = await rawRequest(`${APP}${path}`, { headers: { host } });
+        expect(answer.status, `${path} with Host: ${host}`).toBeLessThan(500);
+        // OAuth redirect URIs come from APP_URL, never from the request.
+        const location = answer.headers.location;
+        if (path.endsWith('/authorize') && answer.status === 302 && typeof location === 'string') {
+          expect(new URL(location).searchParams.get('redirect_uri')).toBe(`${APP}/api/integrations/hubspot/oauth2callback`);
+        }
+        expect(answer.body).not.toContain('evil.example');
+      }
+    }
+  });
+
+  it('stays up under a bounded flood of hostile requests (400 requests, 50 at a time)', async () => {
+    const hostile: Array<[string, RequestInit]> = [
+      ['/api/integrations/hubspot/authorize', {}],
+      ['/api/nope', { method: 'POST' }],
+      ['/api/integrations/hubspot', { method: 'DELETE', headers: { origin: 'https://evil.example' } }],
+      ['/api/integrations', { headers: { cookie: `ih_session=${'x'.repeat(4000)}` } }],
+      ['/api/integrations/hubspot/oauth2callback?code=x&state=' + 'y'.repeat(600), {}],
+      ['/api/integrations/%ZZ/items', {}],
+      ['/sandbox/hubspot/oauth/v1/token', { method: 'POST', body: 'grant_type=authorization_code&code=nope' }],
+      ['/api/integrations/hubspot/items', { headers: { accept: 'application/x-ndjson' } }],
+    ];
+    const statuses = new Map<number, number>();
+    for (let batch = 0; batch < 8; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) => {
+          const [path, init] = hostile[(batch * 50 + index) % hostile.length];
+          return fetch(`${APP}${path}`, { ...init, redirect: 'manual' }).then(async (response) => {
+            await response.body?.cancel();
+            return response.status;
+          });
+        }),
+      );
+      for (const status of answers) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect([...statuses.keys()].filter((status) => status >= 500), JSON.stringify(Object.fromEntries(statuses))).toEqual([]);
+    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(400);
+    const started = Date.now();
+    expect((await fetch(`${APP}/api/health`)).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('rejects an unknown authorize mode with 400', async () => {
     const { status, body } = await new TestBrowser().json<{ error: { code: string } }>('/api/integrations/hubspot/authorize?mode=evil');
     expect(status).toBe(400);

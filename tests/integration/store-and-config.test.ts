@@ -30,7 +30,8 @@ describe('without REDIS_URL', () => {
   afterAll(() => app?.stop());
 
   it('announces and uses the in-process store, and the whole flow works', async () => {
-    app = await startApp(extraPort(92), { APP_URL: `http://127.0.0.1:${extraPort(92)}` });
+    // SANDBOX_CONTROL=1: what its own sandboxes issue is part of the run's log scan.
+    app = await startApp(extraPort(92), { APP_URL: `http://127.0.0.1:${extraPort(92)}`, SANDBOX_CONTROL: '1' });
     expect(await (await fetch(`${app.url}/api/health`)).json()).toEqual({ ok: true, store: 'memory' });
     expect(app.log()).toMatch(/REDIS_URL is not set: using an in-process store/);
     expect(app.log()).toMatch(/SECRET_KEY is not set/);
@@ -47,6 +48,8 @@ describe('configuration errors', () => {
     [{ REDIS_URL: 'http://not-redis:6379' }, /REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//],
     [{ SECRET_KEY: 'too-short' }, /SECRET_KEY must hold at least 32 bytes/],
     [{ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret' }, /SECRET_KEY is required in production while HUBSPOT_CLIENT_ID is set/],
+    // Every Vercel instance would generate its own key, and sessions would break between them.
+    [{ VERCEL: '1', REDIS_URL: TEST_REDIS_URL }, /SECRET_KEY is required on Vercel.*Set SECRET_KEY .*openssl rand -base64 32/],
   ])('refuses to start with %o, naming the variable and the fix', async (env, message) => {
     const { child, output } = spawnApp(extraPort(93), env);
     const code = await new Promise<number | null>((resolve) => {
@@ -106,7 +109,7 @@ describe('what is stored in Redis', () => {
       const connectionKeys = await redis.keys('conn:*:hubspot');
       expect(connectionKeys.length).toBeGreaterThan(0);
       const value = (await redis.get(connectionKeys[0])) ?? '';
-      expect(value).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+      expect(value).toMatch(/^v2\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]+$/);
       expect(value).not.toMatch(/accessToken|refresh|portal/i);
       const ttl = await redis.ttl(connectionKeys[0]);
       expect(ttl).toBeGreaterThan(29 * 24 * 3600);

@@ -3,8 +3,9 @@ import { sandboxClientCredentials } from '../credentials';
 import type { EmulatorContext } from './emulator';
 import { defaultFaults, describeFaults, faultsInputSchema, mergeFaults } from './faults';
 import { jsonResponse, readJsonBody } from './http';
-import { saveControl, type EmulatorState } from './state';
+import { dropScaledData, saveControl, type EmulatorState } from './state';
 import { readStats, resetStats } from './stats';
+import { issuedSecrets } from './issued-secrets';
 
 /**
  * `_faults`, `_stats` and `_client`: switches, counters and the sandbox client's credentials
@@ -21,6 +22,7 @@ export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly
     case 'DELETE _faults': {
       // Fresh rate-limit windows and an empty failure queue; token epochs stay (reset revives nothing).
       const { epochs } = state;
+      dropScaledData(state);
       return faultsResponse(await saveControl(state, defaultFaults(), { ...epochs, limiter: epochs.limiter + 1, failQueue: epochs.failQueue + 1 }));
     }
     case 'GET _client': {
@@ -29,6 +31,9 @@ export async function handleControlEndpoint(ctx: EmulatorContext, path: readonly
     }
     case 'GET _stats':
       return jsonResponse(await readStats(state, ctx.definition));
+    case 'GET _stats/issued':
+      // Every sandbox's codes, tokens and client secrets so far (in this process), for the test run's log scan.
+      return jsonResponse({ issued: [...issuedSecrets()] });
     case 'POST _stats/reset':
       await resetStats(state, ctx.definition);
       return jsonResponse(await readStats(state, ctx.definition));

@@ -1,21 +1,14 @@
 import 'server-only';
-import { isLoopbackHostname } from '@/lib/canonical-origin';
+import { getEnv } from '@/lib/env';
 import { guardApiCall } from './api-guard';
 import { handleControlEndpoint } from './control-endpoints';
+import { jsonResponse } from './http';
 import type { EmulatorContext, EmulatorDefinition } from './emulator';
 import { handleAuthorize } from './oauth/authorize-endpoint';
 import { recordViewerPage } from './record-viewer';
 import { matchRoute } from './router';
 import { loadEmulatorState } from './state';
 import { countOAuthEndpoint } from './stats';
-
-function hostnameOf(host: string): string {
-  try {
-    return new URL(`http://${host}`).hostname;
-  } catch {
-    return '';
-  }
-}
 
 /** Routes one request to the right part of an emulator. */
 export async function dispatchToEmulator(definition: EmulatorDefinition, path: string[], request: Request): Promise<Response> {
@@ -29,11 +22,10 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
     params: {},
   };
   const method = request.method.toUpperCase();
-  // Test switches only for requests addressed to this machine: a public sandbox demo keeps them closed.
-  // (The Host header: Next builds request.url from the address it listens on, not from it.)
-  if (path[0]?.startsWith('_') && isLoopbackHostname(hostnameOf(request.headers.get('host') ?? url.host))) {
-    const control = await handleControlEndpoint(ctx, path);
-    if (control) return control;
+  // Test switches only when the operator turned them on: nothing a request says (its Host) opens them.
+  if (path[0]?.startsWith('_')) {
+    const control = getEnv().sandboxControl ? await handleControlEndpoint(ctx, path) : null;
+    return control ?? jsonResponse({ error: { code: 'not_found', message: 'There is no such sandbox endpoint.' } }, 404);
   }
   if (path[0] === 'ui' && method === 'GET') return recordViewerPage(ctx, path.slice(1));
   if (path.join('/') === definition.authorize.path && (method === 'GET' || method === 'POST')) {

@@ -5,6 +5,9 @@ import { sandboxKey, type EmulatorState } from './state';
 
 /** Test switches that make an emulator misbehave on purpose (see `_faults`). */
 
+/** x20 is about 48,000 CRM records (a few hundred MB while generated); more only exhausts the server. */
+export const MAX_DATA_SCALE = 20;
+
 export const faultsInputSchema = z
   .object({
     latencyMs: z.number().int().min(0).max(30_000).optional(),
@@ -33,7 +36,7 @@ export const faultsInputSchema = z
     /** Token requests are carried out (a code used, a refresh token rotated), then answered with this status (Airtable). */
     failTokenAfterUse: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
     /** Multiplies the generated data (a large account, for benchmarks); 1 is the normal data set. */
-    dataScale: z.number().int().min(1).max(50).optional(),
+    dataScale: z.number().int().min(1).max(MAX_DATA_SCALE).optional(),
     /** HubSpot: every /oauth/v1/* call answers as after HubSpot's 2027-02-16 sunset. */
     disableV1OAuth: z.boolean().optional(),
     /** Exact record counts of a CRM-like sandbox (HubSpot), for benchmarks; replaces dataScale there. */

@@ -91,3 +91,23 @@ export function parseJson<T>(raw: string | null): T | null {
     return null;
   }
 }
+
+const SCALED_PREFIX = 'scaled:';
+
+/**
+ * Data built for a `dataScale` above 1 (a benchmark's large account): one scale is kept at a
+ * time, and `dropScaledData` frees it, so switching scales cannot pile copies up in memory.
+ */
+export function scaledData<T>(state: EmulatorState, key: string, scale: string, build: () => T): T {
+  const cacheKey = `${SCALED_PREFIX}${key}`;
+  const cached = state.dataCache.get(cacheKey) as { scale: string; value: T } | undefined;
+  if (cached?.scale === scale) return cached.value;
+  state.dataCache.delete(cacheKey);
+  const value = build();
+  state.dataCache.set(cacheKey, { scale, value });
+  return value;
+}
+
+export function dropScaledData(state: EmulatorState): void {
+  for (const key of state.dataCache.keys()) if (key.startsWith(SCALED_PREFIX)) state.dataCache.delete(key);
+}

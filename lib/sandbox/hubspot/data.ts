@@ -1,7 +1,7 @@
 import 'server-only';
 import { asciiSlug } from '../common/ids';
 import { createdAndModified, DATA_EPOCH_END, SeededRandom } from '../common/prng';
-import { cachedData, type EmulatorState } from '../common/state';
+import { cachedData, dropScaledData, type EmulatorState, scaledData } from '../common/state';
 import {
   COMPANY_STEMS,
   COMPANY_SUFFIXES,
@@ -153,5 +153,10 @@ export function crmCounts(state: EmulatorState): CrmCounts {
 export function crmData(state: EmulatorState): CrmData {
   const counts = crmCounts(state);
   const normal = counts.contacts === CRM_COUNTS.contacts && counts.companies === CRM_COUNTS.companies && counts.deals === CRM_COUNTS.deals;
-  return cachedData(state, normal ? 'crm' : `crm:${counts.contacts}:${counts.companies}:${counts.deals}`, () => generateCrm(counts));
+  if (normal) {
+    dropScaledData(state); // the switch was reset, perhaps on another instance: free the large copy here too
+    return cachedData(state, 'crm', () => generateCrm(counts));
+  }
+  // One large copy at a time: switching sizes replaces it instead of piling copies up.
+  return scaledData(state, 'crm', `${counts.contacts}:${counts.companies}:${counts.deals}`, () => generateCrm(counts));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decrypt, deriveKey, encrypt } from '@/lib/crypto';
+import { decrypt, deriveKey, deriveRing, encrypt, openWithRing, sealWithRing, signWithRing, verifyWithRing } from '@/lib/crypto';
 
 const key = deriveKey(Buffer.alloc(32, 7), 'test');
 
@@ -27,5 +27,29 @@ describe('encrypt/decrypt (AES-256-GCM)', () => {
 
   it('derives different keys per purpose', () => {
     expect(deriveKey(Buffer.alloc(32, 7), 'a').equals(deriveKey(Buffer.alloc(32, 7), 'b'))).toBe(false);
+  });
+});
+
+describe('key ring (SECRET_KEY rotation)', () => {
+  const oldSecret = Buffer.alloc(32, 1);
+  const newSecret = Buffer.alloc(32, 2);
+  const before = deriveRing([oldSecret], 'records');
+  const during = deriveRing([newSecret, oldSecret], 'records');
+
+  it('reads records sealed with the previous key (marked stale) and the keyless v1 format', () => {
+    const sealed = sealWithRing(before, 'value', 'ctx');
+    expect(sealed.split('.')[1]).toBe(before[0].id);
+    expect(openWithRing(during, sealed, 'ctx')).toEqual({ plaintext: 'value', stale: true });
+    expect(openWithRing(during, sealWithRing(during, 'value', 'ctx'), 'ctx')).toEqual({ plaintext: 'value', stale: false });
+    expect(openWithRing(during, encrypt(before[0].key, 'legacy', 'ctx'), 'ctx')).toEqual({ plaintext: 'legacy', stale: true });
+    expect(openWithRing(deriveRing([newSecret], 'records'), sealed, 'ctx')).toBeNull();
+  });
+
+  it('verifies signatures of either key, and refuses a forged one', () => {
+    const signed = signWithRing(before, 'session-id');
+    expect(verifyWithRing(during, signed)).toEqual({ value: 'session-id', stale: true });
+    expect(verifyWithRing(during, signWithRing(during, 'session-id'))).toEqual({ value: 'session-id', stale: false });
+    expect(verifyWithRing(during, `session-id.${during[0].id}.forged`)).toBeNull();
+    expect(verifyWithRing(deriveRing([newSecret], 'records'), signed)).toBeNull();
   });
 });

@@ -85,3 +85,15 @@ describe('memory store', () => {
     expect(await store.hitWindow('w', 2, 1000, 'z')).toEqual({ retryAfterMs: 900, used: 2 });
   });
 });
+
+describe('memory store queues', () => {
+  it('pops in order and forgets the queue after its TTL', async () => {
+    let now = 0;
+    const store = createMemoryStore(() => now);
+    await store.pushToQueue('q', 'a', 10);
+    await store.pushToQueue('q', 'b', 10);
+    expect(await store.popFromQueue('q')).toBe('a');
+    now = 11_000;
+    expect(await store.popFromQueue('q')).toBeNull();
+  });
+});

@@ -72,13 +72,25 @@ describe('sandbox common machinery', () => {
   });
 });
 
-describe('test switches on a public host', () => {
-  it('are closed unless the request is addressed to a loopback host', async () => {
+describe('test switches without SANDBOX_CONTROL=1', () => {
+  it('are closed whatever the Host header says', async () => {
     const { handleSandboxRequest } = await import('@/lib/sandbox');
-    for (const [method, path] of [['GET', '_client'], ['POST', '_faults'], ['GET', '_stats']]) {
-      const response = await handleSandboxRequest('hubspot', [path], new Request(`https://demo.example.com/sandbox/hubspot/${path}`, { method, body: method === 'POST' ? '{}' : undefined }));
-      expect(response.status, `${method} ${path}`).toBe(404);
-      expect(await response.text()).not.toContain('client_secret');
+    const holder = globalThis as { __integrationsHubEnv?: unknown };
+    const saved = process.env.SANDBOX_CONTROL;
+    process.env.SANDBOX_CONTROL = '0';
+    delete holder.__integrationsHubEnv;
+    try {
+      for (const host of ['localhost', '127.0.0.1', '[::1]', 'demo.example.com']) {
+        for (const [method, path] of [['GET', '_client'], ['POST', '_faults'], ['GET', '_stats']]) {
+          const request = new Request(`http://${host}/sandbox/hubspot/${path}`, { method, headers: { host }, body: method === 'POST' ? '{}' : undefined });
+          const response = await handleSandboxRequest('hubspot', [path], request);
+          expect(response.status, `${method} ${path} (Host: ${host})`).toBe(404);
+          expect(await response.text()).not.toContain('client_secret');
+        }
+      }
+    } finally {
+      process.env.SANDBOX_CONTROL = saved;
+      delete holder.__integrationsHubEnv;
     }
   });
 });

@@ -107,3 +107,22 @@ describe('HubSpot emulator: rate limits and faults', () => {
     expect(sinceStart['POST oauth/2026-03/token']).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('HubSpot emulator: dataScale (issue 8, item 1)', () => {
+  it('refuses a scale over the maximum, keeps one scaled copy, and frees it on reset', async () => {
+    const { loadEmulatorState } = await import('@/lib/sandbox/common/state');
+    const { MAX_DATA_SCALE } = await import('@/lib/sandbox/common/faults');
+    expect((await setFaults({ dataScale: MAX_DATA_SCALE + 1 })).status).toBe(400);
+    expect((await setFaults({ dataScale: 10_000 })).status).toBe(400);
+    const { accessToken } = await hubspotConnect();
+    const { dataCache } = await loadEmulatorState('hubspot');
+    const scaledKeys = () => [...dataCache.keys()].filter((key) => key.startsWith('scaled:'));
+    for (const scale of [2, 3]) {
+      expect((await setFaults({ dataScale: scale })).status).toBe(200);
+      expect((await hubspotGet('crm/v3/objects/companies?limit=1', accessToken)).status).toBe(200);
+    }
+    expect(scaledKeys()).toEqual(['scaled:crm']);
+    await call('hubspot', '_faults', { method: 'DELETE' });
+    expect(scaledKeys()).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { randomToken, sha256Base64Url } from '@/lib/crypto';
 import { getStore } from '@/lib/store';
 import { parseJson, sandboxKey, type EmulatorState } from '../state';
 import type { AuthorizationCodeRecord } from './records';
+import { rememberIssuedSecret } from '../issued-secrets';
 
 export const AUTHORIZATION_CODE_TTL_MS = 5 * 60 * 1000;
 /** Unused codes kept per emulator; a consent flood pushes out the oldest. */
@@ -17,6 +18,7 @@ export async function issueAuthorizationCode(
 ): Promise<string> {
   const store = getStore();
   const code = randomToken(24);
+  rememberIssuedSecret(code);
   const hash = sha256Base64Url(code);
   const ttlSeconds = AUTHORIZATION_CODE_TTL_MS / 1000;
   const record: AuthorizationCodeRecord = { ...fields, expiresAt: now + AUTHORIZATION_CODE_TTL_MS };

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomToken, sha256Base64Url } from '@/lib/crypto';
 import { getStore } from '@/lib/store';
 import type { OAuthOptions } from '../emulator';
+import { rememberIssuedSecret } from '../issued-secrets';
 import { parseJson, sandboxKey, type EmulatorState } from '../state';
 import type { AccessTokenRecord, GrantRecord, RefreshTokenRecord, SandboxAccount } from './records';
 
@@ -81,6 +82,7 @@ export async function issueTokens(
   const store = getStore();
   const ttl = accessTokenTtl(state, options);
   const accessToken = options.newAccessToken();
+  rememberIssuedSecret(accessToken);
   const access: Stored<AccessTokenRecord> = { grantId: grant.id, issuedAt: now, expiresAt: now + ttl * 1000, epoch: state.epochs.accessTokens };
   await store.set(accessKey(state, accessToken), JSON.stringify(access), ttl + EXPIRED_ACCESS_TOKEN_GRACE_SECONDS);
   const refresh = keptRefreshToken ?? (await mintRefreshToken(state, options, grant, now));
@@ -114,6 +116,7 @@ async function mintRefreshToken(state: EmulatorState, options: OAuthOptions, gra
     issuedAt: now,
     expiresAt: options.refreshTokenTtlSeconds === null ? null : now + options.refreshTokenTtlSeconds * 1000,
   };
+  rememberIssuedSecret(record.token);
   await saveRefreshToken(state, options, record, now);
   return record;
 }
