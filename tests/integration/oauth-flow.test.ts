@@ -229,7 +229,8 @@ describe('bad requests', () => {
       );
       for (const status of answers) statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
-    expect([...statuses.keys()].filter((status) => status >= 500), JSON.stringify(Object.fromEntries(statuses))).toEqual([]);
+    // 503 (the store or a budget saying "busy", with a JSON error) is an honest answer under a flood; a 500 or a dropped connection is not.
+    expect([...statuses.keys()].filter((status) => status >= 500 && status !== 503), JSON.stringify(Object.fromEntries(statuses))).toEqual([]);
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(400);
     const started = Date.now();
     expect((await fetch(`${APP}/api/health`)).status).toBe(200);

@@ -73,7 +73,7 @@ describe('sandbox common machinery', () => {
 });
 
 describe('test switches without SANDBOX_CONTROL=1', () => {
-  it('are closed whatever the Host header says', async () => {
+  it('are closed whatever the Host header says', { timeout: 30_000 }, async () => {
     const { handleSandboxRequest } = await import('@/lib/sandbox');
     const holder = globalThis as { __integrationsHubEnv?: unknown };
     const saved = process.env.SANDBOX_CONTROL;
