@@ -23,6 +23,7 @@ export const airtableEmulator: EmulatorDefinition = {
     refreshTokenTtlSeconds: 60 * 24 * 3600,
     rotateRefreshTokens: true,
     reuseRevokesChain: true,
+    refreshRetiresAccessTokens: true,
     newAccessToken: () => `oaa${randomAlphanumeric(14)}.v1.${randomToken(32)}`,
     newRefreshToken: () => `oaa${randomAlphanumeric(14)}.v1.refresh.${randomToken(32)}`,
   },
@@ -30,6 +31,7 @@ export const airtableEmulator: EmulatorDefinition = {
     rateLimit: { requests: 5, intervalMs: 1000 },
     rateLimitBucket: (ctx) => (ctx.params.baseId ? `base:${ctx.params.baseId}` : 'meta'),
     sendsRetryAfter: false,
+    penaltyMs: 30_000,
   },
   errors: airtableErrors,
   routes: [

@@ -4,7 +4,7 @@ import type { ApiCallContext } from '../common/emulator';
 import { jsonResponse } from '../common/http';
 import { slicePage } from '../common/paging';
 import { airtableError, airtableModelNotFound } from './errors';
-import { airtableBases, findBase, type AirtableBase } from './data';
+import { airtableBases, findBase, type AirtableBase, type AirtableTable, type AirtableView } from './data';
 
 /** Airtable's metadata API: bases, tables, whoami. */
 
@@ -45,12 +45,35 @@ export function listBases(ctx: ApiCallContext): Response {
   return jsonResponse(body);
 }
 
+/** `include` (also `include[]`): only `visibleFieldIds` exists; anything else is refused. */
+function includesVisibleFieldIds(url: URL): boolean | null {
+  const values = [...url.searchParams.getAll('include'), ...url.searchParams.getAll('include[]')];
+  if (values.some((value) => value !== 'visibleFieldIds')) return null;
+  return values.length > 0;
+}
+
+/** A grid view shows its primary field and, deterministically, most of the others. */
+function visibleFieldIds(table: AirtableTable, view: AirtableView): string[] {
+  const score = (id: string) => [...`${view.id}${id}`].reduce((sum, char) => sum + char.charCodeAt(0), 0);
+  return table.fields.filter((field) => field.id === table.primaryFieldId || score(field.id) % 4 !== 0).map((field) => field.id);
+}
+
 export function listTables(ctx: ApiCallContext): Response {
   const denied = missingScope(ctx);
   if (denied) return denied;
   const base = findBase(ctx.state, ctx.params.baseId);
   if (!base) return airtableModelNotFound();
-  return jsonResponse({ tables: base.tables });
+  const visible = includesVisibleFieldIds(ctx.url);
+  if (visible === null) {
+    return airtableError(422, 'INVALID_REQUEST_UNKNOWN', 'Invalid request: parameter validation failed. Check your request data.');
+  }
+  if (!visible) return jsonResponse({ tables: base.tables });
+  // Only grid views carry visibleFieldIds, as in Airtable's answer.
+  const tables = base.tables.map((table) => ({
+    ...table,
+    views: table.views.map((view) => (view.type === 'grid' ? { ...view, visibleFieldIds: visibleFieldIds(table, view) } : view)),
+  }));
+  return jsonResponse({ tables });
 }
 
 export function whoami(ctx: ApiCallContext): Response {

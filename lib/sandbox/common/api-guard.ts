@@ -3,7 +3,7 @@ import type { ApiCallContext, EmulatorContext } from './emulator';
 import { takeInjectedFailure } from './faults';
 import { bearerToken, withHeaders } from './http';
 import { checkAccessToken } from './oauth/tokens';
-import { checkProviderLimit } from './provider-limit';
+import { checkProviderLimit, penaltyLeftMs, startPenalty } from './provider-limit';
 import { countStat } from './stats';
 import type { RateLimitDecision } from '@/lib/sliding-window-limiter';
 
@@ -36,7 +36,7 @@ async function guardedApiCall(
 
   const token = bearerToken(ctx.request);
   if (!token) return definition.errors.unauthorized('missing');
-  const check = await checkAccessToken(state, token);
+  const check = await checkAccessToken(state, token, Date.now(), definition.oauth);
   if (!check.ok) return definition.errors.unauthorized(check.reason);
 
   const policy = faults.rateLimit ?? definition.api.rateLimit;
@@ -57,8 +57,17 @@ async function guardedApiCall(
   }
 
   const bucket = definition.api.rateLimitBucket?.(ctx) ?? '';
-  const decision = await checkProviderLimit(state, `${check.account.id}:${bucket}`, policy);
-  if (!decision.allowed) return await rateLimited(ctx, decision);
+  const limitKey = `${check.account.id}:${bucket}`;
+  const penaltyMs = definition.api.penaltyMs ?? 0;
+  const penaltyLeft = penaltyMs > 0 ? await penaltyLeftMs(state, limitKey) : 0;
+  if (penaltyLeft > 0) {
+    return await rateLimited(ctx, { allowed: false, limit: policy.requests, remaining: 0, intervalMs: policy.intervalMs, retryAfterMs: penaltyLeft });
+  }
+  const decision = await checkProviderLimit(state, limitKey, policy);
+  if (!decision.allowed) {
+    if (penaltyMs > 0) await startPenalty(state, limitKey, penaltyMs);
+    return await rateLimited(ctx, decision);
+  }
 
   const response = await handle({ ...ctx, account: check.account, grant: check.grant });
   return withHeaders(response, definition.api.rateLimitHeaders?.(decision) ?? {});

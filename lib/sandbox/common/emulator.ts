@@ -28,6 +28,8 @@ export interface OAuthOptions {
   rotateRefreshTokens: boolean;
   /** Presenting a used refresh token revokes every token of its grant. */
   reuseRevokesChain: boolean;
+  /** A refresh ends every access token issued before it, at once (Airtable). */
+  refreshRetiresAccessTokens?: boolean;
   newAccessToken(): string;
   newRefreshToken(): string;
 }
@@ -91,6 +93,8 @@ export interface ApiPolicy {
   rateLimitHeaders?(decision: RateLimitDecision): Record<string, string>;
   /** Whether a 429 carries Retry-After (Airtable sends none). */
   sendsRetryAfter: boolean;
+  /** After a 429, every request of that rate-limit key is refused for this long, however slowly it comes (Airtable: 30 s). */
+  penaltyMs?: number;
   /** A check before authentication (Notion: the Notion-Version header). */
   precheck?(ctx: EmulatorContext): Response | null;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { basicAuth, call, clientOf, jsonOf, pkcePair, redirectUriOf } from './helpers';
 import { AIRTABLE_SCOPES, airtableCode, airtableConnect, airtableGet, airtableTokenRequest } from './airtable-helpers';
 
@@ -103,7 +103,8 @@ describe('Airtable emulator: metadata API', () => {
     expect(all.offset).toBeUndefined();
     expect(all.bases.every((base) => /^app[A-Za-z0-9]{14}$/.test(base.id))).toBe(true);
     expect(all.bases.some((base) => base.name.includes('<'))).toBe(true);
-    await call('airtable', '_faults', { json: { pageSize: 7 } });
+    // A roomy limit instead of waits between pages: this test is about paging.
+    await call('airtable', '_faults', { json: { pageSize: 7, rateLimit: { requests: 100, intervalMs: 1000 } } });
     const seen: string[] = [];
     let offset: string | undefined;
     let pages = 0;
@@ -112,11 +113,9 @@ describe('Airtable emulator: metadata API', () => {
       seen.push(...page.bases.map((base) => base.id));
       offset = page.offset;
       pages += 1;
-      await new Promise((resolve) => setTimeout(resolve, 210));
     } while (offset);
     expect(pages).toBe(4);
     expect(seen).toEqual(all.bases.map((base) => base.id));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     const bad = await airtableGet('v0/meta/bases?offset=garbage', accessToken);
     expect(bad.status).toBe(422);
   });
@@ -164,6 +163,66 @@ describe('Airtable emulator: metadata API', () => {
     const { bases } = (await (await airtableGet('v0/meta/bases', other.accessToken)).json()) as BasesPage;
     const perBase = await airtableGet(`v0/meta/bases/${bases[0].id}/tables`, accessToken);
     expect(perBase.status).toBe(200);
+  });
+
+  it('refuses a base for 30 s after a 429, however much room its window has again', async () => {
+    const { accessToken } = await airtableConnect();
+    const { bases } = (await (await airtableGet('v0/meta/bases', accessToken)).json()) as BasesPage;
+    const tables = (baseId: string) => airtableGet(`v0/meta/bases/${baseId}/tables`, accessToken);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await tables(bases[0].id)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    // The window alone would admit these now; the penalty does not.
+    await call('airtable', '_faults', { json: { rateLimit: { requests: 1000, intervalMs: 1000 } } });
+    const penalised = await tables(bases[0].id);
+    expect(penalised.status).toBe(429);
+    expect(penalised.headers.get('retry-after')).toBeNull();
+    expect(await jsonOf(penalised)).toEqual({ errors: [{ error: 'RATE_LIMIT_REACHED', message: 'Rate limit exceeded. Please try again later' }] });
+    expect((await tables(bases[1].id)).status).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 29_000);
+      expect((await tables(bases[0].id)).status).toBe(429);
+      vi.setSystemTime(Date.now() + 1_500);
+      expect((await tables(bases[0].id)).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('rejects the previous access token the moment a refresh succeeds', async () => {
+    const first = await airtableConnect();
+    expect((await airtableGet('v0/meta/whoami', first.accessToken)).status).toBe(200);
+    const refreshed = await jsonOf(await airtableTokenRequest({ grant_type: 'refresh_token', refresh_token: first.refreshToken }));
+    const old = await airtableGet('v0/meta/whoami', first.accessToken);
+    expect(old.status).toBe(401);
+    expect(await jsonOf(old)).toEqual({ error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } });
+    expect((await airtableGet('v0/meta/whoami', String(refreshed.access_token))).status).toBe(200);
+  });
+
+  it('adds visibleFieldIds to grid views when include=visibleFieldIds asks for them', async () => {
+    const { accessToken } = await airtableConnect();
+    const { bases } = (await (await airtableGet('v0/meta/bases', accessToken)).json()) as BasesPage;
+    type Table = { primaryFieldId: string; fields: Array<{ id: string }>; views: Array<{ type: string; visibleFieldIds?: string[] }> };
+    const read = async (query: string) => (await jsonOf(await airtableGet(`v0/meta/bases/${bases[0].id}/tables${query}`, accessToken))).tables as Table[];
+    const plain = await read('');
+    expect(plain.every((table) => table.views.every((view) => view.visibleFieldIds === undefined))).toBe(true);
+    for (const query of ['?include=visibleFieldIds', '?include%5B%5D=visibleFieldIds']) {
+      for (const table of await read(query)) {
+        const fieldIds = table.fields.map((field) => field.id);
+        for (const view of table.views) {
+          if (view.type !== 'grid') {
+            expect(view.visibleFieldIds).toBeUndefined();
+            continue;
+          }
+          expect(view.visibleFieldIds?.[0]).toBe(table.primaryFieldId);
+          expect(view.visibleFieldIds?.every((id) => fieldIds.includes(id))).toBe(true);
+        }
+      }
+    }
+    const unknown = await airtableGet(`v0/meta/bases/${bases[0].id}/tables?include=everything`, accessToken);
+    expect(unknown.status).toBe(422);
+    expect(await jsonOf(unknown)).toMatchObject({ error: { type: 'INVALID_REQUEST_UNKNOWN' } });
   });
 
   it('serves base and table pages in the record viewer', async () => {

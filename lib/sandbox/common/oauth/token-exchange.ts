@@ -4,7 +4,7 @@ import { isClientSecretValid, isKnownClient } from './client-credentials';
 import { consumeAuthorizationCode } from './authorization-codes';
 import { verifierMatches } from './pkce';
 import { countStat } from '../stats';
-import { claimRefreshToken, createGrant, findLiveGrant, findRefreshToken, issueTokens, revokeGrant, type IssuedTokens } from './tokens';
+import { claimRefreshToken, createGrant, findLiveGrant, findRefreshToken, issueTokens, retireEarlierAccessTokens, revokeGrant, type IssuedTokens } from './tokens';
 
 /** The provider-neutral core of a token endpoint: validates a grant and mints tokens. */
 
@@ -93,5 +93,7 @@ async function exchangeRefreshToken(ctx: EmulatorContext, request: TokenRequest)
     if (options.reuseRevokesChain && (await revokeGrant(state, grant.id)) > 0) await countStat(state, 'revoked');
     return fail('refresh_token_reused', 'the refresh token was already used; every token of this grant is now revoked');
   }
-  return { ok: true, tokens: await issueTokens(state, options, grant, options.rotateRefreshTokens ? null : record) };
+  const tokens = await issueTokens(state, options, grant, options.rotateRefreshTokens ? null : record);
+  if (options.refreshRetiresAccessTokens) await retireEarlierAccessTokens(state, options, grant.id, tokens.accessToken);
+  return { ok: true, tokens };
 }

@@ -32,6 +32,7 @@ type Stored<T extends { token: string }> = Omit<T, 'token'>;
 const grantKey = (state: EmulatorState, grantId: string) => sandboxKey(state, 'grant', grantId);
 const accessKey = (state: EmulatorState, token: string) => sandboxKey(state, 'access', sha256Base64Url(token));
 const refreshKey = (state: EmulatorState, token: string) => sandboxKey(state, 'refresh', sha256Base64Url(token));
+const latestAccessKey = (state: EmulatorState, grantId: string) => sandboxKey(state, 'latest-access', grantId);
 const refreshUsedKey = (state: EmulatorState, token: string) => sandboxKey(state, 'refresh-used', sha256Base64Url(token));
 
 function grantTtlSeconds(options: Pick<OAuthOptions, 'refreshTokenTtlSeconds'>): number {
@@ -133,6 +134,11 @@ export async function findRefreshToken(state: EmulatorState, token: string): Pro
   return stored ? { ...stored, token } : null;
 }
 
+/** `refreshRetiresAccessTokens`: from now on only this access token of the grant works. */
+export async function retireEarlierAccessTokens(state: EmulatorState, options: OAuthOptions, grantId: string, accessToken: string): Promise<void> {
+  await getStore().set(latestAccessKey(state, grantId), sha256Base64Url(accessToken), grantTtlSeconds(options));
+}
+
 /** When the token stops working: its own expiry, or now if `expireAccessTokens` came after it. */
 export function accessTokenExpiresAt(state: EmulatorState, record: AccessTokenRecord): number {
   return record.epoch < state.epochs.accessTokens ? Math.min(record.expiresAt, record.issuedAt) : record.expiresAt;
@@ -143,10 +149,19 @@ export type AccessTokenCheck =
   | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Resolves a bearer token to its grant and account. */
-export async function checkAccessToken(state: EmulatorState, token: string, now = Date.now()): Promise<AccessTokenCheck> {
+export async function checkAccessToken(
+  state: EmulatorState,
+  token: string,
+  now = Date.now(),
+  options?: Pick<OAuthOptions, 'refreshRetiresAccessTokens'>,
+): Promise<AccessTokenCheck> {
   const record = await findAccessToken(state, token);
   const grant = record ? await findLiveGrant(state, record.grantId) : null;
   if (!record || !grant) return { ok: false, reason: 'invalid' };
+  if (options?.refreshRetiresAccessTokens) {
+    const latest = await getStore().get(latestAccessKey(state, grant.id));
+    if (latest !== null && latest !== sha256Base64Url(token)) return { ok: false, reason: 'invalid' };
+  }
   if (accessTokenExpiresAt(state, record) <= now) return { ok: false, reason: 'expired' };
   return { ok: true, record, grant, account: grant.account };
 }
