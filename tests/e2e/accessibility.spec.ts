@@ -14,7 +14,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations before and after loading (${scheme})`, async ({ page }) => {
-    test.setTimeout(90_000);
+    // Four full-page axe scans: each takes several seconds, and far more while the whole suite loads the machine.
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: scheme });
     await openHub(page);
     await selectIntegration(page, 'airtable');
