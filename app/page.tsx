@@ -4,7 +4,6 @@ import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
 import AppHeader from '@/components/AppHeader';
 import IntegrationsHub from '@/components/IntegrationsHub';
-import { normaliseIntegration, type Integration } from '@/lib/client/api';
 import { ALL_CONNECTED } from '@/lib/client/sources';
 import { LAST_PROVIDER_COOKIE, pickInitialProvider } from '@/lib/client/storage';
 import { initialIntegrations } from '@/lib/initial-integrations';
@@ -14,8 +13,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const query = await searchParams;
   await ensurePublicOrigin('/', query);
   // The first HTML already shows the integrations and this session's connections: no skeleton, no flash.
-  const summaries = await initialIntegrations();
-  const integrations = summaries?.map(normaliseIntegration).filter((i): i is Integration => i !== null) ?? null;
+  const integrations = await initialIntegrations();
   const urlProvider = typeof query.provider === 'string' ? query.provider : null;
   const remembered = (await cookies()).get(LAST_PROVIDER_COOKIE)?.value ?? null;
   const selected = integrations

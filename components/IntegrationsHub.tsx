@@ -6,7 +6,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { Integration } from '@/lib/client/api';
-import { itemRowId } from '@/lib/client/api';
+import { itemKey } from '@/lib/contract';
 import { parentChain } from '@/lib/client/item-index';
 import { announceLoads, type NextStep } from '@/lib/client/load-outcome';
 import { providersToLoad } from '@/lib/client/sources';
@@ -73,7 +73,7 @@ export default function IntegrationsHub({ initialIntegrations, initialSelection 
     .filter((provider) => loads.loads[provider])
     .map((provider) => ({ provider, name: nameOf(provider), load: loads.loads[provider] }));
   const openItem = React.useMemo(
-    () => (record.openId ? (loads.items.find((item) => itemRowId(item) === record.openId) ?? null) : null),
+    () => (record.openId ? (loads.items.find((item) => itemKey(item) === record.openId) ?? null) : null),
     [record.openId, loads.items],
   );
   const chain = React.useMemo(() => (openItem ? parentChain(openItem, loads.items) : []), [openItem, loads.items]);

@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CloseRoundedIcon from '@mui/icons-material/CloseRounded';
 import TableRowsRoundedIcon from '@mui/icons-material/TableRowsRounded';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import type { ExportFormat } from '@/lib/client/export/download';
 import { formatItemCount } from '@/lib/client/format';
 import type { NextStep, ProviderLoad } from '@/lib/client/load-outcome';

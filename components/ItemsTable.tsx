@@ -7,8 +7,8 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridCellParams } from '@mui/x-data-grid';
 import SearchOffRoundedIcon from '@mui/icons-material/SearchOffRounded';
 import InboxRoundedIcon from '@mui/icons-material/InboxRounded';
-import type { IntegrationItem } from '@/lib/items';
-import { itemRowId } from '@/lib/client/api';
+import type { IntegrationItem } from '@/lib/contract';
+import { itemKey } from '@/lib/contract';
 import type { ExportFormat } from '@/lib/client/export/download';
 import { groupTypes, typeKey } from '@/lib/client/type-groups';
 import { itemColumns } from './itemColumns';
@@ -86,7 +86,7 @@ export default function ItemsTable({ items, providerOrder, typeOrder, nameOf, la
     if (params.field === 'actions' || (event.key !== 'Enter' && event.key !== ' ')) return;
     if ((event.target as HTMLElement).closest('a')) return;
     event.preventDefault();
-    onOpen(itemRowId(params.row));
+    onOpen(itemKey(params.row));
   };
 
   return (
@@ -94,7 +94,7 @@ export default function ItemsTable({ items, providerOrder, typeOrder, nameOf, la
       <DataGrid<IntegrationItem>
         rows={rows}
         columns={columns}
-        getRowId={itemRowId}
+        getRowId={itemKey}
         density="compact"
         showToolbar
         aria-label={label}

@@ -22,7 +22,7 @@ import CancelRoundedIcon from '@mui/icons-material/CancelRounded';
 import FilterListRoundedIcon from '@mui/icons-material/FilterListRounded';
 import SearchRoundedIcon from '@mui/icons-material/SearchRounded';
 import ViewColumnRoundedIcon from '@mui/icons-material/ViewColumnRounded';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import type { ExportFormat } from '@/lib/client/export/download';
 import ExportMenu from './ExportMenu';
 import TypeChips, { type TypeChipsProps } from './TypeChips';

@@ -1,7 +1,7 @@
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { itemRowId } from '@/lib/client/api';
+import { itemKey } from '@/lib/contract';
 import type { ParentLink } from '@/lib/client/item-index';
 
 /** A record's parents, outermost first; a loaded parent opens its own details. */
@@ -18,11 +18,11 @@ export default function ParentChain({ chain, onOpen }: { chain: ParentLink[]; on
       {[...chain].reverse().map((link, index) =>
         'item' in link ? (
           <Link
-            key={itemRowId(link.item)}
+            key={itemKey(link.item)}
             component="button"
             type="button"
             underline="hover"
-            onClick={() => onOpen(itemRowId(link.item))}
+            onClick={() => onOpen(itemKey(link.item))}
             sx={{ fontSize: 'inherit', textAlign: 'left' }}
           >
             {link.item.name}

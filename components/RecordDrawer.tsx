@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import CloseRoundedIcon from '@mui/icons-material/CloseRounded';
 import ContentCopyRoundedIcon from '@mui/icons-material/ContentCopyRounded';
 import OpenInNewRoundedIcon from '@mui/icons-material/OpenInNewRounded';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { ITEM_FIELDS } from '@/lib/client/export/item-fields';
 import { extraFields } from '@/lib/client/field-display';
 import type { ParentLink } from '@/lib/client/item-index';

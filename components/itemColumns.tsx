@@ -7,8 +7,8 @@ import ContentCopyRoundedIcon from '@mui/icons-material/ContentCopyRounded';
 import FolderOutlinedIcon from '@mui/icons-material/FolderOutlined';
 import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
-import type { IntegrationItem } from '@/lib/items';
-import { itemRowId } from '@/lib/client/api';
+import type { IntegrationItem } from '@/lib/contract';
+import { itemKey } from '@/lib/contract';
 import { formatDateTime, parseIsoDate } from '@/lib/client/format';
 import { safeLinkHref } from '@/lib/client/links';
 import ProviderBadge from './ProviderBadge';
@@ -135,7 +135,7 @@ export function itemColumns({ origin, typeOptions, providerOptions, nameOf, onOp
           showInMenu
           icon={<VisibilityOutlinedIcon fontSize="small" />}
           label="Show details"
-          onClick={() => onOpen(itemRowId(row))}
+          onClick={() => onOpen(itemKey(row))}
         />,
         <GridActionsCellItem
           key="copy"

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { IntegrationSummary } from '@/lib/contract';
 import { NotConnectedError } from '@/lib/errors';
 import { safeUrl } from '@/lib/items';
 import { type Connection, deleteConnection, loadConnection, touchConnection } from '@/lib/oauth/connection-store';
@@ -9,16 +10,6 @@ import { resolveProviderConfig } from '@/lib/providers/config';
 import { providers } from '@/lib/providers';
 import type { AccountInfo, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
 
-export interface IntegrationSummary {
-  provider: string;
-  name: string;
-  description: string;
-  mode: 'live' | 'sandbox';
-  connected: boolean;
-  status: 'not_connected' | 'connected' | 'reconnect_required';
-  account: { id: string; label: string } | null;
-  itemTypes: readonly string[];
-}
 
 function summarize(provider: ProviderDefinition, connection: Connection | null): IntegrationSummary {
   return {
@@ -29,7 +20,7 @@ function summarize(provider: ProviderDefinition, connection: Connection | null):
     connected: connection?.status === 'active',
     status: !connection ? 'not_connected' : connection.status === 'active' ? 'connected' : 'reconnect_required',
     account: connection ? { id: connection.account.id, label: connection.account.label } : null,
-    itemTypes: provider.itemTypes,
+    itemTypes: [...provider.itemTypes],
   };
 }
 

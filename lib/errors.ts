@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@/lib/contract';
+
 /**
  * Typed errors with a stable `code` and the HTTP status the contract gives them.
  * Messages are sentences a person can act on; they are shown in the UI as they are.
@@ -16,7 +18,7 @@ export class IntegrationError extends Error {
   readonly [BRAND] = true;
 
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly status: number,
     options?: { cause?: unknown },

@@ -1,15 +1,10 @@
 import 'server-only';
 import { isConfigurationError } from '@/lib/env';
+import { errorBody, type ErrorBody } from '@/lib/contract';
 import { isIntegrationError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
-export interface ErrorBody {
-  error: { code: string; message: string };
-}
-
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
-}
+export { errorBody, type ErrorBody };
 
 /** Maps any thrown value to the contract's error shape; unknown errors are logged, never leaked. */
 export function toErrorResponse(error: unknown): Response {

@@ -1,5 +1,6 @@
 import 'server-only';
-import { listIntegrations, type IntegrationSummary } from '@/lib/connections';
+import { listIntegrations } from '@/lib/connections';
+import type { IntegrationSummary } from '@/lib/contract';
 import { currentSessionKey } from '@/lib/session';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { describeError } from '@/lib/http';
-import type { IntegrationItem } from '@/lib/items';
+import { doneLine, type IntegrationItem } from '@/lib/contract';
 
 const NDJSON = 'application/x-ndjson';
 
@@ -39,7 +39,7 @@ export async function itemsResponse(request: Request, batches: AsyncGenerator<In
           const next = pending ?? (await batches.next());
           pending = null;
           if (next.done) {
-            controller.enqueue(encoder.encode(`${JSON.stringify({ done: { count } })}\n`));
+            controller.enqueue(encoder.encode(`${JSON.stringify(doneLine(count))}\n`));
             controller.close();
             return;
           }

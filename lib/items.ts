@@ -1,25 +1,9 @@
-import { z } from 'zod';
+import type { IntegrationItem } from '@/lib/contract';
 
-/** The normalised record every provider maps to (see CONTRACT.md, "IntegrationItem"). */
-export const integrationItemSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().min(1),
-  name: z.string().min(1),
-  creation_time: z.string().nullable(),
-  last_modified_time: z.string().nullable(),
-  url: z.string().nullable(),
-  visibility: z.boolean(),
-  parent_id: z.string().nullable(),
-  parent_path_or_name: z.string().nullable(),
-  directory: z.boolean(),
-  provider: z.string().min(1),
-  children: z.array(z.string()).nullable(),
-  mime_type: z.string().nullable(),
-  delta: z.string().nullable(),
-  drive_id: z.string().nullable(),
-});
+// The item's shape is the contract's (lib/contract/item.ts); these build and check its fields.
 
-export type IntegrationItem = z.infer<typeof integrationItemSchema>;
+/** @deprecated Import IntegrationItem from '@/lib/contract'; kept while work in flight moves over. */
+export type { IntegrationItem } from '@/lib/contract';
 
 export type IntegrationItemInput = Pick<IntegrationItem, 'id' | 'type' | 'provider'> &
   Partial<Omit<IntegrationItem, 'id' | 'type' | 'provider' | 'name'>> & { name?: string | null };
@@ -78,8 +62,4 @@ export function safeUrl(value: string | null | undefined, allowedOrigins: readon
   if (url.username || url.password) return null;
   const allowedOrigin = url.origin !== 'null' && allowedOrigins.includes(url.origin);
   return url.protocol === 'https:' || allowedOrigin ? url.href : null;
-}
-
-export function itemKey(item: Pick<IntegrationItem, 'provider' | 'type' | 'id'>): string {
-  return `${item.provider}:${item.type}:${item.id}`;
 }

@@ -2,12 +2,12 @@ import 'server-only';
 import { mergeAsync } from '@/lib/async';
 import { IntegrationError } from '@/lib/errors';
 import { describeError } from '@/lib/http';
-import type { IntegrationItem } from '@/lib/items';
+import type { ErrorCode, IntegrationItem } from '@/lib/contract';
 import type { ProviderDefinition } from '@/lib/providers/types';
 
 export interface ProviderFailure {
   provider: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { openConnection } from '@/lib/connections';
 import { ProviderError } from '@/lib/errors';
-import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/items';
+import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/contract';
 import type { ProviderDefinition } from '@/lib/providers/types';
 
 export interface LoadOptions {

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { loadItemsResult } from '@/lib/client/api';
 import { isAbortError, toApiError } from '@/lib/client/errors';
 import { indexItems, mergeItems } from '@/lib/client/item-index';

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { copyText } from '@/lib/client/clipboard';
 import type { ExportFormat } from '@/lib/client/export/download';
 import { exportItems } from '@/lib/client/export/export-items';

@@ -1,27 +1,10 @@
-import type { IntegrationItem } from '@/lib/items';
-import { ApiError, errorFromResponse, isApiErrorBody } from './errors';
+import { integrationItemSchema, integrationListSchema, itemKey, type IntegrationItem, type IntegrationSummary } from '@/lib/contract';
+import { ApiError, errorFromResponse, isErrorBody } from './errors';
 import { isDoneLine, readNdjson } from './ndjson';
 import { serverInstantBefore } from './server-clock';
 
-export type IntegrationMode = 'live' | 'sandbox';
-export type IntegrationStatus = 'not_connected' | 'connected' | 'reconnect_required';
-
-export interface IntegrationAccount {
-  id: string;
-  label: string;
-}
-
-/** One entry of `GET /api/integrations`. */
-export interface Integration {
-  provider: string;
-  name: string;
-  description?: string;
-  mode: IntegrationMode;
-  connected: boolean;
-  status: IntegrationStatus;
-  account: IntegrationAccount | null;
-  itemTypes: string[];
-}
+/** One entry of `GET /api/integrations` (the contract's IntegrationSummary). */
+export type Integration = IntegrationSummary;
 
 const BASE = '/api/integrations';
 
@@ -33,35 +16,6 @@ export function authorizeUrl(provider: string, mode?: 'redirect'): string {
   return `${providerPath(provider)}/authorize${mode ? `?mode=${mode}` : ''}`;
 }
 
-/** Fills gaps so the UI can rely on every field, whatever an older/newer server sends. */
-export function normaliseIntegration(raw: unknown): Integration | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.provider !== 'string' || r.provider === '') return null;
-  const connected = r.connected === true;
-  const status: IntegrationStatus =
-    r.status === 'connected' || r.status === 'reconnect_required' || r.status === 'not_connected'
-      ? r.status
-      : connected
-        ? 'connected'
-        : 'not_connected';
-  const acc = r.account as Record<string, unknown> | null | undefined;
-  const account =
-    acc && typeof acc === 'object' && typeof acc.id === 'string'
-      ? { id: acc.id, label: typeof acc.label === 'string' && acc.label ? acc.label : acc.id }
-      : null;
-  return {
-    provider: r.provider,
-    name: typeof r.name === 'string' && r.name ? r.name : r.provider,
-    description: typeof r.description === 'string' ? r.description : undefined,
-    mode: r.mode === 'live' ? 'live' : 'sandbox',
-    connected: status === 'connected',
-    status,
-    account,
-    itemTypes: Array.isArray(r.itemTypes) ? r.itemTypes.filter((t): t is string => typeof t === 'string') : [],
-  };
-}
-
 export async function fetchIntegrations(signal?: AbortSignal): Promise<Integration[]> {
   const response = await fetch(BASE, {
     headers: { Accept: 'application/json' },
@@ -70,9 +24,9 @@ export async function fetchIntegrations(signal?: AbortSignal): Promise<Integrati
     signal,
   });
   if (!response.ok) throw await errorFromResponse(response);
-  const body: unknown = await response.json();
-  if (!Array.isArray(body)) throw new ApiError('bad_response', 'The server sent an unexpected answer.');
-  return body.map(normaliseIntegration).filter((i): i is Integration => i !== null);
+  const parsed = integrationListSchema.safeParse(await response.json());
+  if (!parsed.success) throw new ApiError('bad_response', 'The server sent an unexpected answer.');
+  return parsed.data;
 }
 
 export async function disconnectIntegration(provider: string): Promise<void> {
@@ -80,14 +34,8 @@ export async function disconnectIntegration(provider: string): Promise<void> {
   if (!response.ok && response.status !== 404) throw await errorFromResponse(response);
 }
 
-export function itemRowId(item: Pick<IntegrationItem, 'provider' | 'type' | 'id'>): string {
-  return `${item.provider}:${item.type}:${item.id}`;
-}
-
-function isItemLike(value: unknown): value is IntegrationItem {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.type === 'string' && typeof v.provider === 'string';
+function isItem(value: unknown): value is IntegrationItem {
+  return integrationItemSchema.safeParse(value).success;
 }
 
 export interface LoadItemsOptions {
@@ -146,7 +94,7 @@ export async function loadItemsResult(provider: string | null, options: LoadItem
 
   const byKey = new Map<string, IntegrationItem>();
   const add = (value: unknown) => {
-    if (isItemLike(value)) byKey.set(itemRowId(value), value);
+    if (isItem(value)) byKey.set(itemKey(value), value);
   };
   const since = serverInstantBefore(response.headers.get('date'), Date.now() - requestedAt, requestedAt);
   const result = (complete: boolean, error: ApiError | null): ItemsLoadResult => ({ items: [...byKey.values()], complete, error, since });
@@ -154,7 +102,7 @@ export async function loadItemsResult(provider: string | null, options: LoadItem
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.body || contentType.includes('application/json')) {
     const body: unknown = await response.json();
-    if (isApiErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
+    if (isErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
     if (!Array.isArray(body)) throw new ApiError('bad_response', 'The server sent an unexpected answer.');
     body.forEach(add);
     onProgress?.(byKey.size);
@@ -164,7 +112,7 @@ export async function loadItemsResult(provider: string | null, options: LoadItem
   try {
     for await (const value of readNdjson(response.body)) {
       if (isDoneLine(value)) return result(true, null);
-      if (isApiErrorBody(value)) return result(false, new ApiError(value.error.code, value.error.message, response.status));
+      if (isErrorBody(value)) return result(false, new ApiError(value.error.code, value.error.message, response.status));
       add(value);
       onProgress?.(byKey.size);
     }

@@ -1,7 +1,12 @@
+import { errorBodySchema, type ErrorBody, type ErrorCode } from '@/lib/contract';
+
+/** Codes the browser gives failures that never reached (or never came back from) the API. */
+export type ClientErrorCode = 'network_error' | 'client_error' | 'bad_response' | 'stream_interrupted' | `http_${number}`;
+
 /** An error the API reported as `{"error": {"code", "message"}}` (or a network/client failure mapped to that shape). */
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly status: number | null = null,
   ) {
@@ -10,20 +15,9 @@ export class ApiError extends Error {
   }
 }
 
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}
-
-/** True for `{"error": {"code": string, "message": string}}`. */
-export function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = value.error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
+/** True for the contract's error body, `{"error": {"code", "message"}}`. */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return errorBodySchema.safeParse(value).success;
 }
 
 const FALLBACK_MESSAGES: Record<number, string> = {
@@ -43,7 +37,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  if (isApiErrorBody(body)) return new ApiError(body.error.code, body.error.message, response.status);
+  if (isErrorBody(body)) return new ApiError(body.error.code, body.error.message, response.status);
   const message = FALLBACK_MESSAGES[response.status] ?? `The request failed (HTTP ${response.status}).`;
   return new ApiError(`http_${response.status}`, message, response.status);
 }

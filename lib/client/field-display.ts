@@ -1,4 +1,4 @@
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { ITEM_FIELDS } from './export/item-fields';
 import { formatDateTime } from './format';
 

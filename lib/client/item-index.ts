@@ -1,12 +1,11 @@
-import type { IntegrationItem } from '@/lib/items';
-import { itemRowId } from './api';
+import { itemKey, type IntegrationItem } from '@/lib/contract';
 
 /** Items by their row id (`provider:type:id`), the one key the table, the URL and merging share. */
 export type ItemIndex = ReadonlyMap<string, IntegrationItem>;
 
 export function indexItems(items: Iterable<IntegrationItem>): Map<string, IntegrationItem> {
   const index = new Map<string, IntegrationItem>();
-  for (const item of items) index.set(itemRowId(item), item);
+  for (const item of items) index.set(itemKey(item), item);
   return index;
 }
 
@@ -16,7 +15,7 @@ export function indexItems(items: Iterable<IntegrationItem>): Map<string, Integr
  */
 export function mergeItems(base: ItemIndex, changes: Iterable<IntegrationItem>): Map<string, IntegrationItem> {
   const merged = new Map(base);
-  for (const item of changes) merged.set(itemRowId(item), item);
+  for (const item of changes) merged.set(itemKey(item), item);
   return merged;
 }
 
@@ -37,11 +36,11 @@ export function parentChain(item: IntegrationItem, items: Iterable<IntegrationIt
     else byProviderId.set(key, [candidate]);
   }
   const chain: ParentLink[] = [];
-  const seen = new Set([itemRowId(item)]);
+  const seen = new Set([itemKey(item)]);
   let current = item;
   while (chain.length < maxDepth && current.parent_id) {
     const candidates = (byProviderId.get(`${current.provider}:${current.parent_id}`) ?? []).filter(
-      (candidate) => !seen.has(itemRowId(candidate)),
+      (candidate) => !seen.has(itemKey(candidate)),
     );
     const child = current;
     const parent =
@@ -51,7 +50,7 @@ export function parentChain(item: IntegrationItem, items: Iterable<IntegrationIt
       break;
     }
     chain.push({ item: parent });
-    seen.add(itemRowId(parent));
+    seen.add(itemKey(parent));
     current = parent;
   }
   if (chain.length === 0 && item.parent_path_or_name) chain.push({ name: item.parent_path_or_name });

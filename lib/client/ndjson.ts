@@ -3,6 +3,8 @@
  * Pure and framework-free so it can be unit tested without a browser.
  */
 
+import { doneLineSchema, type DoneLine } from '@/lib/contract';
+
 /** Splits text chunks into complete lines, keeping a line that is split across chunks until it ends. */
 export class NdjsonLineSplitter {
   private buffer = '';
@@ -66,8 +68,6 @@ export async function* readNdjson(body: ReadableStream<Uint8Array>): AsyncGenera
 }
 
 /** The stream's last line when the list is complete: `{"done": {"count": N}}` (an `{"error": ...}` line ends an incomplete one). */
-export function isDoneLine(value: unknown): value is { done: { count: number } } {
-  if (typeof value !== 'object' || value === null || !('done' in value)) return false;
-  const done = value.done;
-  return typeof done === 'object' && done !== null && typeof (done as { count?: unknown }).count === 'number';
+export function isDoneLine(value: unknown): value is DoneLine {
+  return doneLineSchema.safeParse(value).success;
 }

@@ -1,48 +1,25 @@
-import { authorizeUrl, type IntegrationAccount } from './api';
+import { errorCodeSchema, oauthResultMessageSchema, type ErrorCode, type OAuthResult } from '@/lib/contract';
+import { authorizeUrl } from './api';
 
-export const MESSAGE_SOURCE = 'integrations-hub';
-
-export type OAuthResult =
-  | { provider: string; ok: true; account: IntegrationAccount | null }
-  | { provider: string; ok: false; error: { code: string; message: string } };
+export type { OAuthResult };
 
 /**
- * Validates a postMessage event from the OAuth callback page.
+ * Validates a postMessage event from the OAuth callback page (the contract's OAuthResultMessage).
  * Only messages from this exact origin, tagged with our source and type, are accepted.
  */
-export function parseOAuthMessage(
-  event: { origin: string; data: unknown },
-  expectedOrigin: string,
-): OAuthResult | null {
+export function parseOAuthMessage(event: { origin: string; data: unknown }, expectedOrigin: string): OAuthResult | null {
   if (event.origin !== expectedOrigin) return null;
-  const data = event.data;
-  if (typeof data !== 'object' || data === null) return null;
-  const d = data as Record<string, unknown>;
-  if (d.source !== MESSAGE_SOURCE || d.type !== 'oauth-result' || typeof d.provider !== 'string') return null;
-  if (d.ok === true) {
-    const acc = d.account as Record<string, unknown> | null | undefined;
-    const account =
-      acc && typeof acc === 'object' && typeof acc.id === 'string'
-        ? { id: acc.id, label: typeof acc.label === 'string' && acc.label ? acc.label : acc.id }
-        : null;
-    return { provider: d.provider, ok: true, account };
-  }
-  const err = d.error as Record<string, unknown> | null | undefined;
-  return {
-    provider: d.provider,
-    ok: false,
-    error: {
-      code: typeof err?.code === 'string' ? err.code : 'oauth_failed',
-      message: typeof err?.message === 'string' && err.message ? err.message : 'The connection was not completed.',
-    },
-  };
+  const parsed = oauthResultMessageSchema.safeParse(event.data);
+  if (!parsed.success) return null;
+  const { source: _source, type: _type, ...result } = parsed.data;
+  return result;
 }
 
 /**
  * What each failure code of the full-page fallback means. The text is ours, never read from the
  * URL: anyone can craft a link to this page, and it must not display words they chose.
  */
-const REDIRECT_ERROR_MESSAGES: Record<string, string> = {
+const REDIRECT_ERROR_MESSAGES: Partial<Record<ErrorCode, string>> = {
   access_denied: 'Access was not granted. Nothing was connected.',
   invalid_state: 'This sign-in expired, was already used, or was started in another window. Try Connect again.',
   oauth_error: 'The provider refused the connection. Try Connect again.',
@@ -58,15 +35,12 @@ export function parseRedirectResult(search: string): OAuthResult | null {
   if (!provider) return null;
   if (params.get('connected') === '1') return { provider, ok: true, account: null };
   const code = params.get('oauth_error');
-  if (code) {
-    const known = Object.hasOwn(REDIRECT_ERROR_MESSAGES, code);
-    return {
-      provider,
-      ok: false,
-      error: { code: known ? code : 'oauth_failed', message: known ? REDIRECT_ERROR_MESSAGES[code] : 'The connection was not completed.' },
-    };
-  }
-  return null;
+  if (!code) return null;
+  const known = errorCodeSchema.safeParse(code);
+  const message = known.success && Object.hasOwn(REDIRECT_ERROR_MESSAGES, known.data) ? REDIRECT_ERROR_MESSAGES[known.data] : undefined;
+  return message && known.success
+    ? { provider, ok: false, error: { code: known.data, message } }
+    : { provider, ok: false, error: { code: 'oauth_failed', message: 'The connection was not completed.' } };
 }
 
 /** The query string without the OAuth redirect-result parameters (keeps anything else, e.g. `provider`). */

@@ -2,11 +2,8 @@ import 'server-only';
 import { randomToken } from '@/lib/crypto';
 import { getEnv } from '@/lib/env';
 import { escapeHtml } from '@/lib/html';
+import { type ErrorCode, oauthResultMessage, type OAuthResultMessage } from '@/lib/contract';
 import type { AccountInfo } from '@/lib/providers/types';
-
-export type OAuthResultMessage =
-  | { source: 'integrations-hub'; type: 'oauth-result'; provider: string; ok: true; account: { id: string; label: string } }
-  | { source: 'integrations-hub'; type: 'oauth-result'; provider: string; ok: false; error: { code: string; message: string } };
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
@@ -14,11 +11,11 @@ function scriptJson(value: unknown): string {
 }
 
 export function successMessage(provider: string, account: AccountInfo): OAuthResultMessage {
-  return { source: 'integrations-hub', type: 'oauth-result', provider, ok: true, account: { id: account.id, label: account.label } };
+  return oauthResultMessage({ provider, ok: true, account: { id: account.id, label: account.label } });
 }
 
-export function failureMessage(provider: string, code: string, message: string): OAuthResultMessage {
-  return { source: 'integrations-hub', type: 'oauth-result', provider, ok: false, error: { code, message } };
+export function failureMessage(provider: string, code: ErrorCode, message: string): OAuthResultMessage {
+  return oauthResultMessage({ provider, ok: false, error: { code, message } });
 }
 
 /**
@@ -30,7 +27,7 @@ export function callbackPage(result: OAuthResultMessage, displayName: string, st
   const origin = getEnv().publicOrigin;
   const title = result.ok ? `Connected to ${displayName}` : `Could not connect to ${displayName}`;
   const detail = result.ok
-    ? `Connected as ${result.account.label}. This window closes by itself.`
+    ? `Connected${result.account ? ` as ${result.account.label}` : ''}. This window closes by itself.`
     : result.error.message;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { paginate } from '@/lib/async';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/items';
+import { type IntegrationItem } from '@/lib/contract';
 import type { ListContext, ProviderDefinition } from '@/lib/providers/types';
 
 const basesPage = z.object({

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { loadChanges } from '@/lib/providers/hubspot-crm/changes';
 import { loadEverything } from '@/lib/providers/hubspot-crm/full-load';
 import type { ListContext, ProviderDefinition } from '@/lib/providers/types';

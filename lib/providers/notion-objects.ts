@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/items';
+import { type IntegrationItem } from '@/lib/contract';
 import type { ListContext } from '@/lib/providers/types';
 
 /**

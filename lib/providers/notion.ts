@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { paginate } from '@/lib/async';
 import { ProviderError } from '@/lib/errors';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import {
   databaseObject,
   dataSourceObject,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 
 /** Where an endpoint lives: its real URL, and its path under `/sandbox/{id}` in sandbox mode. */
 export interface EndpointSetting {

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { IntegrationSummary } from '@/lib/contract';
+import { checkAnswer, contractFor } from './contract';
 
 export const APP = (process.env.TEST_APP_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
 
@@ -34,6 +36,7 @@ export class TestBrowser {
       const eq = pair.indexOf('=');
       this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
     }
+    await checkAnswer(init.method ?? 'GET', new URL(url), response);
     return response;
   }
 
@@ -55,22 +58,15 @@ export class TestBrowser {
     return this.fetch(callback.toString());
   }
 
-  async integration(providerId: string): Promise<Integration> {
-    const { body } = await this.json<Integration[]>('/api/integrations');
+  async integration(providerId: string): Promise<IntegrationSummary> {
+    const { body } = await this.json<IntegrationSummary[]>('/api/integrations');
     const found = body.find((entry) => entry.provider === providerId);
     if (!found) throw new Error(`no integration ${providerId}`);
     return found;
   }
 }
 
-export interface Integration {
-  provider: string;
-  name: string;
-  mode: string;
-  connected: boolean;
-  status: string;
-  account: { id: string; label: string } | null;
-}
+export type { IntegrationSummary as Integration, IntegrationItem as Item } from '@/lib/contract';
 
 /** Clicks Allow or Deny on a sandbox consent page; returns where the provider sends the browser back to. */
 export async function decideConsent(consentUrl: URL, decision: 'allow' | 'deny'): Promise<URL> {
@@ -84,7 +80,7 @@ export async function decideConsent(consentUrl: URL, decision: 'allow' | 'deny')
 }
 
 export async function listProviders(): Promise<string[]> {
-  const { body } = await new TestBrowser().json<Integration[]>('/api/integrations');
+  const { body } = await new TestBrowser().json<IntegrationSummary[]>('/api/integrations');
   return body.map((entry) => entry.provider);
 }
 
@@ -109,23 +105,14 @@ export const sandbox = (providerId: string) => ({
   },
 });
 
-export interface Item {
-  id: string;
-  type: string;
-  name: string;
-  provider: string;
-  url: string | null;
-  visibility: boolean;
-  parent_id: string | null;
-  parent_path_or_name: string | null;
-  directory: boolean;
-  creation_time: string | null;
-  last_modified_time: string | null;
-}
 
+/** The lines of an NDJSON answer, each checked against the OpenAPI contract's items-stream line. */
 export async function readNdjson(response: Response): Promise<unknown[]> {
   const text = await response.text();
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const lines = text.split('\n').filter(Boolean).map((line): unknown => JSON.parse(line));
+  const contract = await contractFor(new URL(response.url || APP).origin);
+  for (const line of lines) contract.checkStreamLine(line);
+  return lines;
 }
 
 const APP_VARIABLES = /^(APP_URL|REDIS_URL|SECRET_KEY|SECRET_KEY_PREVIOUS|SANDBOX_CONTROL|PORT|NODE_ENV|VERCEL|[A-Z]+_(CLIENT_ID|CLIENT_SECRET|AUTHORIZE_URL|TOKEN_URL|API_URL|SCOPES))$/;

@@ -1,4 +1,4 @@
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { ITEM_FIELDS } from './item-fields';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */

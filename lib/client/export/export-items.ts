@@ -1,4 +1,4 @@
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { csvChunks } from './csv';
 import { chunksToBlob, EXPORT_MIME, exportFileName, saveBlob, type ExportFormat } from './download';
 import { jsonChunks } from './json';

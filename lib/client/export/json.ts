@@ -1,4 +1,4 @@
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { ITEM_FIELDS } from './item-fields';
 
 /** The item with exactly the contract's fields, in contract order (extra properties left out). */

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import type { ListContext } from '@/lib/providers/types';
 import { type HubSpotObject, type HubSpotType, toIntegrationItem } from './objects';
 import { type Range, RangePool } from './range-pool';

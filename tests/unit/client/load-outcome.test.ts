@@ -38,6 +38,7 @@ describe('providersToLoad', async () => {
   const integration = (provider: string, status: 'connected' | 'not_connected' | 'reconnect_required') => ({
     provider,
     name: provider,
+    description: '',
     mode: 'sandbox' as const,
     connected: status === 'connected',
     status,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotConnectedError, ProviderError } from '@/lib/errors';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/items';
+import { type IntegrationItem } from '@/lib/contract';
 import { itemsResponse } from '@/lib/items-response';
 import { IncompleteLoadError, loadAllItems } from '@/lib/load-all-items';
 import type { ProviderDefinition } from '@/lib/providers/types';

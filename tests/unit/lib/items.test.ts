@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem, firstNonBlank, integrationItemSchema, safeUrl, toIsoTime } from '@/lib/items';
+import { createIntegrationItem, firstNonBlank, safeUrl, toIsoTime } from '@/lib/items';
+import { integrationItemSchema } from '@/lib/contract';
 
 describe('createIntegrationItem', () => {
   it('fills every contract field and falls back to a name', () => {

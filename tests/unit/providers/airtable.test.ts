@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { integrationItemSchema } from '@/lib/items';
+import { integrationItemSchema } from '@/lib/contract';
 import { baseToItem, tableToItem } from '@/lib/providers/airtable';
 
 const ctx = { link: (url: string | null | undefined) => url ?? null };

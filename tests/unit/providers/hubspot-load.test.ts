@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { IntegrationItem } from '@/lib/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { loadChanges } from '@/lib/providers/hubspot-crm/changes';
 import { loadEverything } from '@/lib/providers/hubspot-crm/full-load';
 import { searchRangeStep } from '@/lib/providers/hubspot-crm/requests';

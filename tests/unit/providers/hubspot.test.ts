@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { integrationItemSchema } from '@/lib/items';
+import { integrationItemSchema } from '@/lib/contract';
 import { toIntegrationItem } from '@/lib/providers/hubspot';
 
 const ctx = {

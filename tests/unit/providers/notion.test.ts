@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { ProviderError } from '@/lib/errors';
-import { integrationItemSchema, type IntegrationItem } from '@/lib/items';
+import { integrationItemSchema, type IntegrationItem } from '@/lib/contract';
 import { notion, NOTION_VERSION } from '@/lib/providers/notion';
 import { toEntry, toIntegrationItem } from '@/lib/providers/notion-objects';
 import type { ApiRequestInit, ListContext } from '@/lib/providers/types';

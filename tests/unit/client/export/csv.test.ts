@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem, integrationItemSchema, type IntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/items';
+import { integrationItemSchema, type IntegrationItem } from '@/lib/contract';
 import { csvChunks, csvField, neutraliseFormula, UTF8_BOM } from '@/lib/client/export/csv';
 import { ITEM_FIELDS } from '@/lib/client/export/item-fields';
 import { parseCsv } from '@/tests/support/parse-csv';

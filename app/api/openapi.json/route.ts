@@ -1,0 +1,5 @@
+import { handleOpenApi } from '@/lib/handlers/openapi';
+
+export function GET() {
+  return handleOpenApi();
+}
