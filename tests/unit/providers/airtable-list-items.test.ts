@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { integrationItemSchema } from '@/lib/items';
+import { integrationItemSchema } from '@/lib/contract';
 import { airtable } from '@/lib/providers/airtable';
 import type { ApiRequestInit, ListContext } from '@/lib/providers/types';
 
