@@ -4,7 +4,7 @@ import { decrypt, deriveKey, encrypt, hmacBase64Url, randomToken } from '@/lib/c
 import { getEnv } from '@/lib/env';
 import { IntegrationError } from '@/lib/errors';
 import { describeError } from '@/lib/http';
-import type { IntegrationItem } from '@/lib/items';
+import type { ErrorCode, IntegrationItem } from '@/lib/contract';
 import { sleep } from '@/lib/sleep';
 import { getStore } from '@/lib/store';
 
@@ -37,7 +37,7 @@ async function retrying<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-type Entry = { items: IntegrationItem[] } | { done: true } | { error: { status: number; code: string; message: string } };
+type Entry = { items: IntegrationItem[] } | { done: true } | { error: { status: number; code: ErrorCode; message: string } };
 
 // Readers in this process wake on a local signal instead of polling.
 const holder = globalThis as typeof globalThis & { __integrationsHubSharedLoads?: Map<string, { wake: Set<() => void>; read: number }> };
