@@ -3,7 +3,7 @@ import { allowedMethods } from '@/lib/api-routes';
 import { randomToken } from '@/lib/crypto';
 import { isCrossSiteRequest } from '@/lib/cross-site';
 import { getEnv } from '@/lib/env';
-import { errorBody } from '@/lib/http';
+import { errorBody, type ErrorCode } from '@/lib/contract';
 import { SESSION_HEADER, createSessionCookieValue, sessionCookieName, sessionCookieOptions, signSessionId, verifySessionCookieValue } from '@/lib/session';
 
 function pageContentSecurityPolicy(nonce: string, production: boolean): string {
@@ -43,7 +43,7 @@ const isPage = (pathname: string) => !isApi(pathname) && !isSandbox(pathname);
  */
 const setsOwnPolicies = (pathname: string) => isSandbox(pathname) || /^\/api\/integrations\/[^/]+\/oauth2callback$/.test(pathname);
 
-function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+function jsonError(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
   return Response.json(errorBody(code, message), {
     status,
     headers: { 'cache-control': 'no-store', 'content-security-policy': API_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', ...headers },

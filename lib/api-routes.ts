@@ -5,6 +5,7 @@
  */
 const API_ROUTES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^\/api\/health$/, ['GET']],
+  [/^\/api\/openapi\.json$/, ['GET']],
   [/^\/api\/integrations$/, ['GET']],
   [/^\/api\/integrations\/[^/]+$/, ['DELETE']],
   [/^\/api\/integrations\/[^/]+\/(authorize|oauth2callback|items)$/, ['GET']],

@@ -12,6 +12,7 @@ export const errorCodeSchema = z.enum([
   'not_found',
   'method_not_allowed',
   'forbidden',
+  'cross_site_request',
   'no_session',
   'not_connected',
   'reconnect_required',
