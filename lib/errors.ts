@@ -107,3 +107,14 @@ export class BadRequestError extends IntegrationError {
     super('bad_request', message, 400);
   }
 }
+
+/** Too many requests from this client: the answer carries Retry-After. */
+export class RateLimitedError extends IntegrationError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterMs: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super('rate_limited', `Too many requests from this browser or network. Wait ${seconds} s and try again.`, 429);
+    this.retryAfterSeconds = seconds;
+  }
+}

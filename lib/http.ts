@@ -9,7 +9,10 @@ export { errorBody, type ErrorBody };
 /** Maps any thrown value to the contract's error shape; unknown errors are logged, never leaked. */
 export function toErrorResponse(error: unknown): Response {
   const { status, body } = describeError(error);
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
+  const headers: Record<string, string> = { 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" };
+  const retryAfter = isIntegrationError(error) ? (error as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+  return Response.json(body, { status, headers });
 }
 
 export function describeError(error: unknown): { status: number; body: ErrorBody } {

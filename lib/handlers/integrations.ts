@@ -2,7 +2,8 @@ import 'server-only';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { disconnect, listIntegrations } from '@/lib/connections';
-import { BadRequestError, ProviderNotFoundError } from '@/lib/errors';
+import { BadRequestError, isIntegrationError, ProviderNotFoundError } from '@/lib/errors';
+import { AUTHORIZE_LIMIT, CALLBACK_LIMIT, enforceClientLimit } from '@/lib/client-limits';
 import { describeError, toErrorResponse, withErrors } from '@/lib/http';
 import { completeAuthorization, FlowError, startAuthorization } from '@/lib/oauth/authorization';
 import { callbackPage, failureMessage, redirectBack, successMessage } from '@/lib/oauth/callback-page';
@@ -41,7 +42,9 @@ export function handleAuthorize(request: Request, providerId: string): Promise<R
     const provider = getProvider(providerId);
     const query = authorizeQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new BadRequestError('mode must be "popup" or "redirect".');
-    const url = await startAuthorization(provider, await currentSessionKey(), query.data.mode);
+    const sessionKey = await currentSessionKey();
+    await enforceClientLimit(AUTHORIZE_LIMIT, sessionKey);
+    const url = await startAuthorization(provider, sessionKey, query.data.mode);
     return new Response(null, { status: 302, headers: { location: url, ...noStore } });
   });
 }
@@ -51,6 +54,7 @@ export async function handleCallback(request: Request, providerId: string): Prom
   if (!provider) return toErrorResponse(new ProviderNotFoundError(providerId));
   try {
     const sessionKey = await currentSessionKey();
+    await enforceClientLimit(CALLBACK_LIMIT, sessionKey);
     const result = await completeAuthorization(provider, sessionKey, new URL(request.url).searchParams);
     const setCookie = await renewSession(sessionKey);
     const message = successMessage(provider.id, result.account);
@@ -59,6 +63,8 @@ export async function handleCallback(request: Request, providerId: string): Prom
     after(retryPendingRevocationsQuietly);
     return response;
   } catch (thrown) {
+    // A flood is answered like any API client that sends too much: JSON 429 with Retry-After.
+    if (isIntegrationError(thrown) && thrown.code === 'rate_limited') return toErrorResponse(thrown);
     const mode = thrown instanceof FlowError ? thrown.mode : 'popup';
     const { status, body } = describeError(thrown instanceof FlowError ? thrown.error : thrown);
     const message = failureMessage(provider.id, body.error.code, body.error.message);

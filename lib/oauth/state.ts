@@ -5,6 +5,8 @@ import { InvalidStateError } from '@/lib/errors';
 import { getStore } from '@/lib/store';
 
 export const STATE_TTL_SECONDS = 10 * 60;
+/** Pending flows one session may have; starting another forgets the oldest (a person rarely has more than one). */
+export const MAX_PENDING_STATES_PER_SESSION = 5;
 
 const stateRecordSchema = z.object({
   sessionKey: z.string(),
@@ -19,10 +21,17 @@ export type StateRecord = z.infer<typeof stateRecordSchema>;
 // The store holds a hash of the state, so a dump of Redis cannot be used to finish someone's flow.
 const stateKey = (state: string) => `oauth:state:${sha256Base64Url(state)}`;
 
+// The session's pending states, oldest first; the braces keep it in one Redis Cluster slot.
+const pendingKey = (sessionKey: string) => `oauth:pending:{${sessionKey}}`;
+
 /** Creates a single-use state (256 random bits) bound to this session and provider. */
 export async function createState(record: Omit<StateRecord, 'createdAt'>): Promise<string> {
+  const store = getStore();
   const state = randomToken(32);
-  await getStore().set(stateKey(state), JSON.stringify({ ...record, createdAt: Date.now() }), STATE_TTL_SECONDS);
+  const hash = sha256Base64Url(state);
+  await store.set(`oauth:state:${hash}`, JSON.stringify({ ...record, createdAt: Date.now() }), STATE_TTL_SECONDS);
+  const evicted = await store.pushCapped(pendingKey(record.sessionKey), hash, MAX_PENDING_STATES_PER_SESSION, STATE_TTL_SECONDS);
+  await Promise.all(evicted.map((old) => store.del(`oauth:state:${old}`)));
   return state;
 }
 

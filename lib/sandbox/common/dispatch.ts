@@ -1,6 +1,7 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 import { guardApiCall } from './api-guard';
+import { sandboxClientLimit } from './client-limit';
 import { handleControlEndpoint } from './control-endpoints';
 import { jsonResponse } from './http';
 import type { EmulatorContext, EmulatorDefinition } from './emulator';
@@ -30,7 +31,7 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   if (path[0] === 'ui' && method === 'GET') return recordViewerPage(ctx, path.slice(1));
   if (path.join('/') === definition.authorize.path && (method === 'GET' || method === 'POST')) {
     await countOAuthEndpoint(ctx.state, `${method} ${definition.authorize.path}`);
-    return handleAuthorize(ctx);
+    return (await sandboxClientLimit(ctx, 'consent')) ?? handleAuthorize(ctx);
   }
   const match = matchRoute(definition.routes, method, path);
   if (!match) return definition.errors.notFound(ctx);
@@ -39,7 +40,7 @@ export async function dispatchToEmulator(definition: EmulatorDefinition, path: s
   if (route.kind === 'public') {
     // Keyed by the pattern, never the path: v1 paths carry tokens.
     await countOAuthEndpoint(ctx.state, `${method} ${route.pattern}`);
-    return route.handle(routeCtx);
+    return (await sandboxClientLimit(ctx, 'oauth')) ?? route.handle(routeCtx);
   }
   return guardApiCall(routeCtx, (apiCtx) => route.handle(apiCtx));
 }
