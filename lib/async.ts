@@ -1,3 +1,5 @@
+import { ProviderError } from '@/lib/errors';
+
 /**
  * Interleaves several async iterables, yielding each value as soon as any source produces it.
  * If one source throws, the merged iterable throws and the others are closed.
@@ -24,9 +26,11 @@ export async function* mergeAsync<T>(...sources: AsyncIterable<T>[]): AsyncGener
 
 /**
  * Walks a cursor-paged list: `fetchPage(cursor)` returns the page's values and the next cursor
- * (null on the last page). Stops if a provider ever repeats a cursor, instead of looping forever.
+ * (null on the last page). Stops if a provider ever repeats a cursor, instead of looping forever:
+ * that is the provider's fault, so it ends the load as a 502 provider_error naming it, never a 500.
  */
 export async function* paginate<T>(
+  providerName: string,
   fetchPage: (cursor: string | null) => Promise<{ values: T[]; next: string | null }>,
 ): AsyncGenerator<T[]> {
   const seen = new Set<string>();
@@ -36,7 +40,7 @@ export async function* paginate<T>(
     yield page.values;
     cursor = page.next;
     if (cursor !== null) {
-      if (seen.has(cursor)) throw new Error(`the provider returned the cursor "${cursor}" twice`);
+      if (seen.has(cursor)) throw new ProviderError(providerName, 'it returned the same page cursor twice, so its list would never end');
       seen.add(cursor);
     }
   } while (cursor !== null);

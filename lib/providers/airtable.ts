@@ -44,7 +44,7 @@ export function tableToItem(table: AirtableTable, base: AirtableBase, ctx: Pick<
 }
 
 async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
-  const pages = paginate(async (offset) => {
+  const pages = paginate('Airtable', async (offset) => {
     const page = await ctx.api.request(basesPage, '/v0/meta/bases', { query: { offset: offset ?? undefined }, bucket: ACCOUNT_BUCKET });
     return { values: page.bases, next: page.offset ?? null };
   });

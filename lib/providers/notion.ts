@@ -37,7 +37,7 @@ const minuteOf = (date: Date) => Math.floor(date.getTime() / 60_000) * 60_000;
 
 /** Search results, newest edit first; with a cut-off, the first result edited before it ends the list. */
 function searchPages(api: ProviderApi, since: number | null): AsyncGenerator<unknown[]> {
-  return paginate(async (cursor) => {
+  return paginate('Notion', async (cursor) => {
     const answer = await api.request(searchAnswer, '/v1/search', {
       method: 'POST',
       json: { page_size: 100, sort: { timestamp: 'last_edited_time', direction: 'descending' }, ...(cursor ? { start_cursor: cursor } : {}) },

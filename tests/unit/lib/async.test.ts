@@ -14,11 +14,15 @@ describe('paginate', () => {
       a: { values: [3], next: 'b' },
       b: { values: [4], next: null },
     };
-    expect(await collect(paginate(async (cursor) => pages[cursor ?? 'start']))).toEqual([[1, 2], [3], [4]]);
+    expect(await collect(paginate('Test', async (cursor) => pages[cursor ?? 'start']))).toEqual([[1, 2], [3], [4]]);
   });
 
   it('stops with an error when a cursor repeats instead of looping forever', async () => {
-    await expect(collect(paginate(async () => ({ values: [1], next: 'same' })))).rejects.toThrow(/twice/);
+    await expect(collect(paginate('Test', async () => ({ values: [1], next: 'same' })))).rejects.toMatchObject({
+      code: 'provider_error',
+      status: 502,
+      message: expect.stringMatching(/^Test answered with an error: .*twice/),
+    });
   });
 });
 
