@@ -7,6 +7,7 @@ import { sleep } from '@/lib/sleep';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 5;
+const MAX_RATE_LIMITED_ANSWERS = 12;
 /** One request may spend this long waiting out 429s and retries before it gives up (504). */
 export const RETRY_BUDGET_MS = 60_000;
 
@@ -125,6 +126,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         bucket: init.bucket ? { name: init.bucket, limit: provider.rateLimit.perBucket ?? provider.rateLimit } : undefined,
       };
       let refreshed = false;
+      let rateLimitedAnswers = 0;
       for (let attempt = 1; ; attempt++) {
         // Any refresh happens before the slot is taken, so the request leaves at the moment the limiter counted.
         await options.accessToken();
@@ -158,8 +160,14 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
           const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? limit.retryAfterDefaultMs;
           await response.body?.cancel();
           await rateLimiter.pause(budget.scope, waitMs, init.bucket);
-          if (attempt >= MAX_ATTEMPTS) throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
+          // Every request in flight meets the same limit and waits out the same pause, so a 429 costs
+          // time rather than an attempt (the time budget still bounds it); only a long run of them gives up.
+          rateLimitedAnswers++;
+          if (rateLimitedAnswers >= MAX_RATE_LIMITED_ANSWERS) {
+            throw new IntegrationError('rate_limited', `${name} kept answering "too many requests". Try again in a minute.`, 429);
+          }
           await waitOrGiveUp(waitMs, `${name} asked to slow down`, giveUpAt);
+          attempt--;
           continue;
         }
         if (response.status >= 500 || response.status === 423) {

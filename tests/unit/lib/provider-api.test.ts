@@ -105,6 +105,12 @@ describe('createProviderApi', () => {
     await expect(api().request(okSchema, '/x')).rejects.toMatchObject({ code: 'provider_error' });
   });
 
+  it('lets 429s cost time, not attempts: more of them than MAX_ATTEMPTS still end in the answer', async () => {
+    for (let i = 0; i < 7; i++) queue.push(json(429, {}, { 'retry-after': '0.01' }));
+    queue.push(json(200, { ok: true }));
+    await expect(api().request(okSchema, '/x')).resolves.toEqual({ ok: true });
+  });
+
   it('gives up with provider_timeout when one request would stall past its budget', async () => {
     queue.push(json(429, {}, { 'retry-after': '5' }));
     await expect(api({ retryBudgetMs: 500 }).request(okSchema, '/x')).rejects.toMatchObject({ code: 'provider_timeout', status: 504 });
