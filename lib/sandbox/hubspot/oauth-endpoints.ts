@@ -59,16 +59,24 @@ export async function hubspotToken(ctx: EmulatorContext): Promise<Response> {
   return jsonResponse(accessTokenResponse(outcome.tokens));
 }
 
+/** The form introspect and revoke share: an authenticated client and the token it asks about. */
+async function readClientTokenForm(ctx: EmulatorContext): Promise<{ ok: true; form: URLSearchParams; token: string } | { ok: false; response: Response }> {
+  const read = await readOAuthForm(ctx);
+  if (!read.ok) return read;
+  const clientProblem = checkClient(ctx, read.form);
+  if (clientProblem) return { ok: false, response: clientProblem };
+  const token = read.form.get('token');
+  if (!token) return { ok: false, response: hubspotOAuthError(BAD_REQUEST, 'token is required') };
+  return { ok: true, form: read.form, token };
+}
+
 /** RFC 7662: a dead, unknown or foreign token is `{"active": false}`, not an error. */
 export async function hubspotIntrospect(ctx: EmulatorContext): Promise<Response> {
-  const read = await readOAuthForm(ctx);
+  const read = await readClientTokenForm(ctx);
   if (!read.ok) return read.response;
-  const clientProblem = checkClient(ctx, read.form);
-  if (clientProblem) return clientProblem;
-  const token = read.form.get('token');
-  if (!token) return hubspotOAuthError(BAD_REQUEST, 'token is required');
-  const hint = read.form.get('token_type_hint');
-  const clientId = read.form.get('client_id');
+  const { form, token } = read;
+  const hint = form.get('token_type_hint');
+  const clientId = form.get('client_id');
   const lookups = [
     async () => {
       const live = await findLiveAccessToken(ctx.state, token);
@@ -92,17 +100,14 @@ export async function hubspotIntrospect(ctx: EmulatorContext): Promise<Response>
  * they expire, as with v1. An unknown token is not an error (RFC 7009 section 2.2).
  */
 export async function hubspotRevoke(ctx: EmulatorContext): Promise<Response> {
-  const read = await readOAuthForm(ctx);
+  const read = await readClientTokenForm(ctx);
   if (!read.ok) return read.response;
-  const clientProblem = checkClient(ctx, read.form);
-  if (clientProblem) return clientProblem;
-  const token = read.form.get('token');
-  if (!token) return hubspotOAuthError(BAD_REQUEST, 'token is required');
-  if (read.form.get('token_type_hint') === 'access_token' || (await findLiveAccessToken(ctx.state, token))) {
+  const { form, token } = read;
+  if (form.get('token_type_hint') === 'access_token' || (await findLiveAccessToken(ctx.state, token))) {
     return hubspotOAuthError(UNSUPPORTED_TOKEN_TYPE, 'only refresh tokens can be revoked');
   }
   const live = await findLiveRefreshToken(ctx.state, token);
-  if (live && live.grant.clientId === read.form.get('client_id')) {
+  if (live && live.grant.clientId === form.get('client_id')) {
     await revokeRefreshToken(ctx.state, live.record.token);
     await countStat(ctx.state, 'revoked');
   }
