@@ -24,14 +24,14 @@ export default defineConfig([
     plugins: { local: boundaries },
     rules: {
       'local/server-only-boundary': 'error',
-      // The environment is parsed once, with zod, in lib/env.ts; everything else asks it.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts (getEnv()).' }],
+      // The environment is parsed once, with zod, in lib/server/env.ts; everything else asks it.
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/server/env.ts (getEnv()).' }],
     },
   },
   {
-    // lib/env.ts parses the environment; tests, scripts and tool configs set up processes;
+    // lib/server/env.ts parses the environment; tests, scripts and tool configs set up processes;
     // instrumentation.ts reads Next's own NEXT_RUNTIME before any app code may load.
-    files: ['lib/env.ts', 'tests/**', 'scripts/**', '*.config.{ts,mts,mjs}', 'instrumentation.ts'],
+    files: ['lib/server/env.ts', 'tests/**', 'scripts/**', '*.config.{ts,mts,mjs}', 'instrumentation.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

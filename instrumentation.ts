@@ -1,6 +1,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigurationAtStartup } = await import('@/lib/startup');
+    const { checkConfigurationAtStartup } = await import('@/lib/server/startup');
     checkConfigurationAtStartup();
   }
 }

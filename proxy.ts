@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { allowedMethods } from '@/lib/api-routes';
-import { randomToken } from '@/lib/crypto';
-import { isCrossSiteRequest } from '@/lib/cross-site';
-import { getEnv } from '@/lib/env';
+import { allowedMethods } from '@/lib/server/api-routes';
+import { randomToken } from '@/lib/server/crypto';
+import { isCrossSiteRequest } from '@/lib/server/cross-site';
+import { getEnv } from '@/lib/server/env';
 import { errorBody, type ErrorCode } from '@/lib/contract';
-import { SESSION_HEADER, createSessionCookieValue, sessionCookieName, sessionCookieOptions, signSessionId, verifySessionCookieValue } from '@/lib/session';
+import { SESSION_HEADER, createSessionCookieValue, sessionCookieName, sessionCookieOptions, signSessionId, verifySessionCookieValue } from '@/lib/server/session';
 
 function pageContentSecurityPolicy(nonce: string, production: boolean): string {
   return [

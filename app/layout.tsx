@@ -4,8 +4,8 @@ import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
 import { ThemeProvider } from '@mui/material/styles';
 import CssBaseline from '@mui/material/CssBaseline';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
-import theme from '@/lib/theme';
-import { brandColor } from '@/lib/theme-colors';
+import theme from '@/lib/shared/theme';
+import { brandColor } from '@/lib/shared/theme-colors';
 
 export const metadata: Metadata = {
   title: 'Integrations Hub',

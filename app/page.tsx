@@ -6,8 +6,8 @@ import AppHeader from '@/components/AppHeader';
 import IntegrationsHub from '@/components/IntegrationsHub';
 import { ALL_CONNECTED } from '@/lib/client/sources';
 import { LAST_PROVIDER_COOKIE, pickInitialProvider } from '@/lib/client/storage';
-import { initialIntegrations } from '@/lib/initial-integrations';
-import { ensurePublicOrigin } from '@/lib/page-origin';
+import { initialIntegrations } from '@/lib/server/initial-integrations';
+import { ensurePublicOrigin } from '@/lib/server/page-origin';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;

@@ -4,13 +4,13 @@ import CardContent from '@mui/material/CardContent';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { ALL_CONNECTED } from '@/lib/client/sources';
 import IntegrationPicker from './IntegrationPicker';
 import LoadButtons from './LoadButtons';
 
 export interface AllConnectedCardProps {
-  integrations: Integration[];
+  integrations: IntegrationSummary[];
   loading: boolean;
   incremental: boolean;
   onSelect: (provider: string) => void;

@@ -17,14 +17,14 @@ import LinkRoundedIcon from '@mui/icons-material/LinkRounded';
 import RadioButtonUncheckedRoundedIcon from '@mui/icons-material/RadioButtonUncheckedRounded';
 import RefreshRoundedIcon from '@mui/icons-material/RefreshRounded';
 import { visuallyHidden } from '@mui/utils';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import IntegrationPicker from './IntegrationPicker';
 import LoadButtons from './LoadButtons';
 import type { ConnectUi } from './hooks/useConnectFlow';
 
 export interface ConnectionCardProps {
-  integrations: Integration[];
-  selected: Integration;
+  integrations: IntegrationSummary[];
+  selected: IntegrationSummary;
   connectUi: ConnectUi | null;
   loading: boolean;
   /** A complete earlier load exists, so Load Data asks only for changes. */
@@ -37,7 +37,7 @@ export interface ConnectionCardProps {
 }
 
 /** The status sentence for the selected integration (also what `data-testid="status"` holds). */
-export function statusText(integration: Integration, ui: ConnectUi | null): string {
+export function statusText(integration: IntegrationSummary, ui: ConnectUi | null): string {
   if (ui?.phase === 'connecting') return 'Connecting… Approve access in the popup';
   if (ui?.phase === 'redirecting') return `Redirecting to ${integration.name}…`;
   if (ui?.phase === 'disconnecting') return 'Disconnecting…';
@@ -49,7 +49,7 @@ export function statusText(integration: Integration, ui: ConnectUi | null): stri
   return 'Not connected';
 }
 
-function StatusLine({ integration, ui }: { integration: Integration; ui: ConnectUi | null }) {
+function StatusLine({ integration, ui }: { integration: IntegrationSummary; ui: ConnectUi | null }) {
   const text = statusText(integration, ui);
 
   if (ui?.phase === 'error') {

@@ -5,17 +5,17 @@ import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Select, { type SelectChangeEvent } from '@mui/material/Select';
 import Box from '@mui/material/Box';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { ALL_CONNECTED } from '@/lib/client/sources';
 import MetaBadge from './MetaBadge';
 
-const statusBadge: Record<Integration['status'], { label: string; tone: 'neutral' | 'success' | 'warning' }> = {
+const statusBadge: Record<IntegrationSummary['status'], { label: string; tone: 'neutral' | 'success' | 'warning' }> = {
   not_connected: { label: 'Not connected', tone: 'neutral' },
   connected: { label: 'Connected', tone: 'success' },
   reconnect_required: { label: 'Needs reconnect', tone: 'warning' },
 };
 
-function Badges({ integration }: { integration: Integration }) {
+function Badges({ integration }: { integration: IntegrationSummary }) {
   const status = statusBadge[integration.status];
   return (
     <>
@@ -31,7 +31,7 @@ export default function IntegrationPicker({
   onChange,
   disabled,
 }: {
-  integrations: Integration[];
+  integrations: IntegrationSummary[];
   value: string | null;
   onChange: (provider: string) => void;
   disabled?: boolean;

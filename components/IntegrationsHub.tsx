@@ -5,7 +5,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { itemKey } from '@/lib/contract';
 import { parentChain } from '@/lib/client/item-index';
 import { announceLoads, type NextStep } from '@/lib/client/load-outcome';
@@ -28,7 +28,7 @@ import { useSharedRecordLoad } from './hooks/useSharedRecordLoad';
 
 export interface IntegrationsHubProps {
   /** The list the server rendered the page with (null when its store could not answer). */
-  initialIntegrations: Integration[] | null;
+  initialIntegrations: IntegrationSummary[] | null;
   /** The provider (or "all") the server rendered as picked. */
   initialSelection: string | null;
 }

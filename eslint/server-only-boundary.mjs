@@ -1,11 +1,11 @@
-// ESLint rule: code that runs in the browser ('use client' files, components/, lib/client/) must not
-// import server-only modules: anything under the server folders below, or any module that itself
+// ESLint rule: code that runs in the browser ('use client' files, components/, lib/client/) and the
+// modules both sides import (lib/shared/, lib/contract/) must not import server-only modules: anything under the server folders below, or any module that itself
 // imports 'server-only'. Next would fail the build anyway; this says so at the import, with the reason.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SERVER_FOLDERS = ['lib/store', 'lib/oauth', 'lib/handlers', 'lib/providers', 'lib/sandbox'];
-const CLIENT_FOLDERS = ['components/', 'lib/client/'];
+const SERVER_FOLDERS = ['lib/server', 'lib/store', 'lib/oauth', 'lib/handlers', 'lib/providers', 'lib/sandbox'];
+const CLIENT_FOLDERS = ['components/', 'lib/client/', 'lib/shared/', 'lib/contract/'];
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx', ''];
 const marksServerOnly = new Map();
 

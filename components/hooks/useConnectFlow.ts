@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { disconnectIntegration } from '@/lib/client/api';
 import { toApiError } from '@/lib/client/errors';
 import {
@@ -35,7 +35,7 @@ export interface ConnectFlow {
   uiOf: (provider: string) => ConnectUi | null;
   /** Opens the consent popup (or focuses it; falls back to a full-page redirect when popups are blocked). */
   connect: (provider: string) => void;
-  disconnect: (integration: Integration) => Promise<void>;
+  disconnect: (integration: IntegrationSummary) => Promise<void>;
 }
 
 /**
@@ -120,7 +120,7 @@ export function useConnectFlow(list: IntegrationsList, { notify, onConnectStart,
     setUi(provider, { phase: 'connecting' });
   };
 
-  const disconnect = async ({ provider, name }: Integration) => {
+  const disconnect = async ({ provider, name }: IntegrationSummary) => {
     setUi(provider, { phase: 'disconnecting' });
     try {
       await disconnectIntegration(provider);

@@ -1,27 +1,28 @@
 'use client';
 
 import * as React from 'react';
-import { fetchIntegrations, type Integration } from '@/lib/client/api';
+import { fetchIntegrations } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { toApiError } from '@/lib/client/errors';
 import type { Notify } from './notice';
 
 export interface IntegrationsList {
   /** The server's list for this session; null until the first answer. */
-  integrations: Integration[] | null;
+  integrations: IntegrationSummary[] | null;
   /** Why the first list could not be read (later failures go to `notify`). */
   listError: string | null;
   /** Re-reads the server's view of every integration; resolves with the list, or null when that failed. */
-  refresh: () => Promise<Integration[] | null>;
+  refresh: () => Promise<IntegrationSummary[] | null>;
   /** Changes one entry locally until the next refresh says otherwise. */
-  patch: (provider: string, patch: Partial<Integration>) => void;
+  patch: (provider: string, patch: Partial<IntegrationSummary>) => void;
   nameOf: (provider: string) => string;
   /** Resolves with the first list the server sends. */
-  firstList: Promise<Integration[]>;
+  firstList: Promise<IntegrationSummary[]>;
 }
 
 function deferredList() {
-  let resolve: (list: Integration[]) => void = () => undefined;
-  const promise = new Promise<Integration[]>((done) => {
+  let resolve: (list: IntegrationSummary[]) => void = () => undefined;
+  const promise = new Promise<IntegrationSummary[]>((done) => {
     resolve = done;
   });
   return { promise, resolve };
@@ -31,11 +32,11 @@ function deferredList() {
  * The integrations of this session: the list the server rendered the page with, or (when it could
  * not) read once on mount; re-read on demand.
  */
-export function useIntegrations(notify: Notify, initial: Integration[] | null): IntegrationsList {
-  const [integrations, setIntegrations] = React.useState<Integration[] | null>(initial);
+export function useIntegrations(notify: Notify, initial: IntegrationSummary[] | null): IntegrationsList {
+  const [integrations, setIntegrations] = React.useState<IntegrationSummary[] | null>(initial);
   const [listError, setListError] = React.useState<string | null>(null);
   // Callbacks below read the latest list without re-creating themselves on every change.
-  const latest = React.useRef<Integration[] | null>(initial);
+  const latest = React.useRef<IntegrationSummary[] | null>(initial);
   const notifyRef = React.useRef(notify);
   React.useEffect(() => {
     latest.current = integrations;
@@ -49,7 +50,7 @@ export function useIntegrations(notify: Notify, initial: Integration[] | null): 
   const [renderedWithList] = React.useState(initial !== null);
 
   const accept = React.useCallback(
-    (list: Integration[]) => {
+    (list: IntegrationSummary[]) => {
       latest.current = list;
       setIntegrations(list);
       setListError(null);
@@ -71,7 +72,7 @@ export function useIntegrations(notify: Notify, initial: Integration[] | null): 
     if (!renderedWithList) void fetchIntegrations().then(accept, reject);
   }, [accept, reject, renderedWithList]);
 
-  const patch = React.useCallback((provider: string, change: Partial<Integration>) => {
+  const patch = React.useCallback((provider: string, change: Partial<IntegrationSummary>) => {
     setIntegrations((prev) => prev?.map((i) => (i.provider === provider ? { ...i, ...change } : i)) ?? prev);
   }, []);
 

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { ALL_CONNECTED } from '@/lib/client/sources';
 import { pickInitialProvider, readLastProvider, writeLastProvider } from '@/lib/client/storage';
 
@@ -11,12 +11,12 @@ import { pickInitialProvider, readLastProvider, writeLastProvider } from '@/lib/
  * the browser when the server could not list the integrations, else the first listed.
  */
 export function useSelectedProvider(
-  integrations: Integration[] | null,
+  integrations: IntegrationSummary[] | null,
   rendered: string | null,
 ): {
   /** A provider id or ALL_CONNECTED. */
   selection: string | null;
-  selected: Integration | null;
+  selected: IntegrationSummary | null;
   select: (provider: string) => void;
 } {
   const [picked, setPicked] = React.useState<string | null>(rendered);

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import type { Integration } from '@/lib/client/api';
+import type { IntegrationSummary } from '@/lib/contract';
 import { ALL_CONNECTED, providersToLoad } from '@/lib/client/sources';
 import type { LoadMode } from './useItemsLoads';
 
@@ -11,7 +11,7 @@ import type { LoadMode } from './useItemsLoads';
  */
 export function useSharedRecordLoad(
   sharedId: string | null,
-  integrations: Integration[] | null,
+  integrations: IntegrationSummary[] | null,
   selection: string | null,
   load: (providers: readonly string[], mode: LoadMode) => void,
 ) {

@@ -4,7 +4,6 @@ import { isDoneLine, readNdjson } from './ndjson';
 import { serverInstantBefore } from './server-clock';
 
 /** One entry of `GET /api/integrations` (the contract's IntegrationSummary). */
-export type Integration = IntegrationSummary;
 
 const BASE = '/api/integrations';
 
@@ -16,7 +15,7 @@ export function authorizeUrl(provider: string, mode?: 'redirect'): string {
   return `${providerPath(provider)}/authorize${mode ? `?mode=${mode}` : ''}`;
 }
 
-export async function fetchIntegrations(signal?: AbortSignal): Promise<Integration[]> {
+export async function fetchIntegrations(signal?: AbortSignal): Promise<IntegrationSummary[]> {
   const response = await fetch(BASE, {
     headers: { Accept: 'application/json' },
     cache: 'no-store',

@@ -1,4 +1,4 @@
-import { safeUrl } from '@/lib/items';
+import { safeUrl } from '@/lib/shared/items';
 
 /**
  * Decides whether an item's URL may be rendered as a clickable link: https, or the page's own

@@ -13,7 +13,7 @@ const ref = (schema: z.ZodType): JsonObject => {
 };
 const json = (schema: JsonObject) => ({ 'application/json': { schema } });
 const errorAnswer = (description: string) => ({ description, content: json(ref(errorBodySchema)) });
-const providerParameter = { name: 'provider', in: 'path', required: true, schema: { type: 'string' }, description: 'A provider id, e.g. hubspot' };
+const providerParameter = { name: 'provider', in: 'path', required: true, schema: { type: 'string' }, description: 'A provider id, as listed by GET /api/integrations' };
 const modifiedSince = {
   name: 'modified_since',
   in: 'query',

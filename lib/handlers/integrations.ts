@@ -1,16 +1,16 @@
 import 'server-only';
 import { after } from 'next/server';
 import { z } from 'zod';
-import { disconnect, listIntegrations } from '@/lib/connections';
-import { BadRequestError, isIntegrationError, ProviderNotFoundError } from '@/lib/errors';
-import { AUTHORIZE_LIMIT, CALLBACK_LIMIT, enforceClientLimit } from '@/lib/client-limits';
-import { describeError, toErrorResponse, withErrors } from '@/lib/http';
+import { disconnect, listIntegrations } from '@/lib/server/connections';
+import { BadRequestError, isIntegrationError, ProviderNotFoundError } from '@/lib/shared/errors';
+import { AUTHORIZE_LIMIT, CALLBACK_LIMIT, enforceClientLimit } from '@/lib/server/client-limits';
+import { describeError, toErrorResponse, withErrors } from '@/lib/server/http';
 import { completeAuthorization, FlowError, startAuthorization } from '@/lib/oauth/authorization';
 import { callbackPage, failureMessage, redirectBack, successMessage } from '@/lib/oauth/callback-page';
 import { retryPendingRevocationsQuietly } from '@/lib/oauth/revocation';
 import { renewSession } from '@/lib/oauth/session-renewal';
 import { findProvider, getProvider } from '@/lib/providers';
-import { currentSessionKey } from '@/lib/session';
+import { currentSessionKey } from '@/lib/server/session';
 import { getStore } from '@/lib/store';
 
 const noStore = { 'cache-control': 'no-store' };

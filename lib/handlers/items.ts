@@ -1,14 +1,14 @@
 import 'server-only';
-import { listIntegrations } from '@/lib/connections';
-import { withErrors } from '@/lib/http';
-import { itemsResponse } from '@/lib/items-response';
-import { loadAllItems } from '@/lib/load-all-items';
-import { loadItems, type LoadOptions } from '@/lib/load-items';
-import { parseModifiedSince } from '@/lib/modified-since';
+import { listIntegrations } from '@/lib/server/connections';
+import { withErrors } from '@/lib/server/http';
+import { itemsResponse } from '@/lib/server/items-response';
+import { loadAllItems } from '@/lib/server/load-all-items';
+import { loadItems, type LoadOptions } from '@/lib/server/load-items';
+import { parseModifiedSince } from '@/lib/shared/modified-since';
 import { getProvider, providers } from '@/lib/providers';
 import type { ProviderDefinition } from '@/lib/providers/types';
-import { currentSessionKey } from '@/lib/session';
-import { sharedLoad } from '@/lib/shared-load';
+import { currentSessionKey } from '@/lib/server/session';
+import { sharedLoad } from '@/lib/server/shared-load';
 
 /** One provider's load, shared with identical loads of this session that overlap it (two tabs, double clicks). */
 function load(provider: ProviderDefinition, sessionKey: string, options: LoadOptions & { signal: AbortSignal }) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { errorBody } from '@/lib/http';
+import { errorBody } from '@/lib/contract';
 
 /** Every path under /api/ that no route serves: the contract's JSON 404 instead of Next's HTML page. */
 export function handleUnknownApiPath(request: Request): Response {

@@ -1,11 +1,11 @@
 import 'server-only';
-import { AccessDeniedError, BadRequestError, InvalidStateError } from '@/lib/errors';
+import { AccessDeniedError, BadRequestError, InvalidStateError } from '@/lib/shared/errors';
 import { type Connection, saveConnection } from '@/lib/oauth/connection-store';
 import { createPkcePair } from '@/lib/oauth/pkce';
 import { consumeState, createState, type StateRecord } from '@/lib/oauth/state';
 import { requestToken } from '@/lib/oauth/token-request';
-import { createProviderApi } from '@/lib/provider-api';
-import { log } from '@/lib/log';
+import { createProviderApi } from '@/lib/server/provider-api';
+import { log } from '@/lib/server/log';
 import { revokeOrQueue } from '@/lib/oauth/revocation';
 import { type ProviderConfig, resolveProviderConfig } from '@/lib/providers/config';
 import type { AccountInfo, ProviderDefinition, TokenResponse } from '@/lib/providers/types';

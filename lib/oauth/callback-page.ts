@@ -1,7 +1,7 @@
 import 'server-only';
-import { randomToken } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
-import { escapeHtml } from '@/lib/html';
+import { randomToken } from '@/lib/server/crypto';
+import { getEnv } from '@/lib/server/env';
+import { escapeHtml } from '@/lib/server/html';
 import { type ErrorCode, oauthResultMessage, type OAuthResultMessage } from '@/lib/contract';
 import type { AccountInfo } from '@/lib/providers/types';
 

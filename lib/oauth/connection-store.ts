@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { openWithRing, sealWithRing } from '@/lib/crypto';
-import { keyRing } from '@/lib/key-ring';
+import { openWithRing, sealWithRing } from '@/lib/server/crypto';
+import { keyRing } from '@/lib/server/key-ring';
 import { getStore } from '@/lib/store';
 
 /** Idle connections are deleted after this long; every use extends it (the seed's "temporary credentials with cleanup"). */

@@ -1,11 +1,11 @@
 import 'server-only';
-import { randomToken } from '@/lib/crypto';
-import { isIntegrationError, NotConnectedError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
+import { randomToken } from '@/lib/server/crypto';
+import { isIntegrationError, NotConnectedError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/shared/errors';
 import { type Connection, readConnection, replaceConnection, type StoredConnection } from '@/lib/oauth/connection-store';
 import { isInvalidGrant, requestToken } from '@/lib/oauth/token-request';
 import type { ProviderConfig } from '@/lib/providers/config';
 import type { ProviderDefinition } from '@/lib/providers/types';
-import { sleep } from '@/lib/sleep';
+import { sleep } from '@/lib/shared/sleep';
 import { getStore } from '@/lib/store';
 import { refreshHoldKey, refreshLockKey } from '@/lib/store/keys';
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { openWithRing, sealWithRing } from '@/lib/crypto';
-import { isIntegrationError } from '@/lib/errors';
-import { keyRing } from '@/lib/key-ring';
-import { log } from '@/lib/log';
+import { openWithRing, sealWithRing } from '@/lib/server/crypto';
+import { isIntegrationError } from '@/lib/shared/errors';
+import { keyRing } from '@/lib/server/key-ring';
+import { log } from '@/lib/server/log';
 import { basicClientAuthorization } from '@/lib/oauth/token-request';
-import { createProviderApi } from '@/lib/provider-api';
+import { createProviderApi } from '@/lib/server/provider-api';
 import { resolveProviderConfig } from '@/lib/providers/config';
 import { findProvider } from '@/lib/providers';
 import type { ProviderDefinition } from '@/lib/providers/types';

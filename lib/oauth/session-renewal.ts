@@ -1,7 +1,7 @@
 import 'server-only';
 import { moveConnections } from '@/lib/oauth/connection-store';
 import { providers } from '@/lib/providers';
-import { createSessionCookieValue, sessionKeyOf, sessionSetCookieHeader } from '@/lib/session';
+import { createSessionCookieValue, sessionKeyOf, sessionSetCookieHeader } from '@/lib/server/session';
 
 /**
  * Replaces the session once a connection completes (session fixation): the connections move to a

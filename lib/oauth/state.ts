@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { randomToken, sha256Base64Url } from '@/lib/crypto';
-import { InvalidStateError } from '@/lib/errors';
+import { randomToken, sha256Base64Url } from '@/lib/server/crypto';
+import { InvalidStateError } from '@/lib/shared/errors';
 import { getStore } from '@/lib/store';
 
 export const STATE_TTL_SECONDS = 10 * 60;

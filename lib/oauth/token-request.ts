@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { isIntegrationError, OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
+import { isIntegrationError, OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/shared/errors';
 import { requestNeverSent } from '@/lib/oauth/never-sent';
-import { parseRetryAfter } from '@/lib/provider-api';
+import { parseRetryAfter } from '@/lib/server/provider-api';
 import type { ProviderConfig } from '@/lib/providers/config';
 import { namesDeadGrant, parseTokenError } from '@/lib/oauth/token-error';
-import { sleep } from '@/lib/sleep';
+import { sleep } from '@/lib/shared/sleep';
 import type { ProviderDefinition, TokenResponse } from '@/lib/providers/types';
 
 const TOKEN_TIMEOUT_MS = 15_000;

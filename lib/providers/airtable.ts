@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { paginate } from '@/lib/async';
-import { createIntegrationItem } from '@/lib/items';
+import { paginate } from '@/lib/shared/async';
+import { createIntegrationItem } from '@/lib/shared/items';
 import { type IntegrationItem } from '@/lib/contract';
 import type { ListContext, ProviderDefinition } from '@/lib/providers/types';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ConfigurationError, getEnv } from '@/lib/env';
+import { ConfigurationError, getEnv } from '@/lib/server/env';
 import { sandboxClientCredentials } from '@/lib/sandbox/credentials';
 import type { EndpointSetting, ProviderDefinition } from '@/lib/providers/types';
 
@@ -26,11 +26,10 @@ function sandboxBasePath(providerId: string): string {
 export function resolveProviderConfig(provider: ProviderDefinition): ProviderConfig {
   const env = getEnv();
   const overrides = env.provider(provider.id);
-  const live = Boolean(overrides.clientId && overrides.clientSecret);
   const redirectUri = `${env.publicOrigin}/api/integrations/${provider.id}/oauth2callback`;
   const scopes = overrides.scopes ? overrides.scopes.split(/[\s,]+/).filter(Boolean) : [...provider.authorization.scopes];
 
-  if (live) {
+  if (overrides.live) {
     if (env.production && env.secretKeyGenerated) {
       throw new ConfigurationError(
         `SECRET_KEY is required in production while ${provider.id.toUpperCase()}_CLIENT_ID is set: tokens are encrypted with it. ` +
@@ -39,7 +38,7 @@ export function resolveProviderConfig(provider: ProviderDefinition): ProviderCon
     }
     const apiUrl = overrides.apiUrl ?? provider.api.endpoint.live;
     const tokenSetting = provider.token.endpoint;
-    const tokenUrl = 'apiPath' in tokenSetting ? `${apiUrl}${tokenSetting.apiPath}` : (overrides.tokenUrl ?? tokenSetting.live);
+    const tokenUrl = overrides.tokenUrl ?? ('apiPath' in tokenSetting ? `${apiUrl}${tokenSetting.apiPath}` : tokenSetting.live);
     return {
       mode: 'live',
       clientId: overrides.clientId ?? '',

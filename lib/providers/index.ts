@@ -1,5 +1,5 @@
 import 'server-only';
-import { ProviderNotFoundError } from '@/lib/errors';
+import { ProviderNotFoundError } from '@/lib/shared/errors';
 import { airtable } from '@/lib/providers/airtable';
 import { hubspot } from '@/lib/providers/hubspot';
 import { notion } from '@/lib/providers/notion';

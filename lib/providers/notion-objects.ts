@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { createIntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/shared/items';
 import { type IntegrationItem } from '@/lib/contract';
 import type { ListContext } from '@/lib/providers/types';
 

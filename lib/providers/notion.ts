@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { paginate } from '@/lib/async';
-import { ProviderError } from '@/lib/errors';
+import { paginate } from '@/lib/shared/async';
+import { ProviderError } from '@/lib/shared/errors';
 import type { IntegrationItem } from '@/lib/contract';
 import {
   databaseObject,

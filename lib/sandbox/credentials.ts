@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { getEnv } from '@/lib/env';
-import { registerSecret } from '@/lib/redact';
+import { getEnv } from '@/lib/server/env';
+import { registerSecret } from '@/lib/shared/redact';
 import { rememberIssuedSecret } from './common/issued-secrets';
 
 /** The client id and secret the app uses against its own emulator of a provider. */

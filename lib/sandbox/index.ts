@@ -1,6 +1,6 @@
 import 'server-only';
-import { getEnv } from '@/lib/env';
-import { log } from '@/lib/log';
+import { getEnv } from '@/lib/server/env';
+import { log } from '@/lib/server/log';
 import { dispatchToEmulator } from './common/dispatch';
 import { jsonResponse } from './common/http';
 import { emulatorRegistry } from './registry';
@@ -11,7 +11,7 @@ import { emulatorRegistry } from './registry';
  */
 export async function handleSandboxRequest(providerId: string, path: string[], request: Request): Promise<Response> {
   const emulator = emulatorRegistry.get(providerId);
-  const live = emulator ? isLive(providerId) : false;
+  const live = emulator ? getEnv().provider(providerId).live : false;
   if (!emulator || live) {
     return jsonResponse(
       {
@@ -33,7 +33,3 @@ export async function handleSandboxRequest(providerId: string, path: string[], r
   }
 }
 
-function isLive(providerId: string): boolean {
-  const env = getEnv().provider(providerId);
-  return Boolean(env.clientId && env.clientSecret);
-}

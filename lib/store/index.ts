@@ -1,6 +1,6 @@
 import 'server-only';
-import { log } from '@/lib/log';
-import { getEnv } from '@/lib/env';
+import { log } from '@/lib/server/log';
+import { getEnv } from '@/lib/server/env';
 import { createMemoryStore } from '@/lib/store/memory';
 import { createRedisStore } from '@/lib/store/redis';
 import type { Store } from '@/lib/store/types';

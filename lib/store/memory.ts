@@ -1,5 +1,5 @@
 import 'server-only';
-import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
+import { SlidingWindowLimiter } from '@/lib/server/sliding-window-limiter';
 import type { Store } from '@/lib/store/types';
 
 interface Entry {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { log } from '@/lib/log';
+import { log } from '@/lib/server/log';
 import { createClient } from 'redis';
-import { StoreUnavailableError } from '@/lib/errors';
+import { StoreUnavailableError } from '@/lib/shared/errors';
 import { ratePauseKey } from '@/lib/store/keys';
 import type { Store } from '@/lib/store/types';
 

@@ -2,7 +2,8 @@
 // Runs the same code the browser runs (lib/client/export) under Node, through vitest so TypeScript
 // and the `@/` imports resolve; it prints figures and asserts only that the files are whole.
 import { it, expect } from 'vitest';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/shared/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { csvChunks } from '@/lib/client/export/csv';
 import { chunksToBlob, EXPORT_MIME } from '@/lib/client/export/download';
 import { jsonChunks } from '@/lib/client/export/json';

@@ -1,4 +1,4 @@
-import { pageBackground } from '@/lib/theme-colors';
+import { pageBackground } from '@/lib/shared/theme-colors';
 import { SCREENSHOT_DIR, expect, openHub, test } from './fixtures';
 
 /** "#0b1020" → "rgb(11, 16, 32)", as getComputedStyle reports it. */

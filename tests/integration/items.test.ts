@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { getProvider } from '@/lib/providers';
 import { APP, type Item, readNdjson, sandbox, TestBrowser } from './helpers';
 
 const EXPECTED_MINIMUM: Record<string, Record<string, number>> = {
@@ -37,6 +38,7 @@ describe.each(Object.keys(EXPECTED_MINIMUM))('%s items', (providerId) => {
     expect(status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     const counts = countByType(items);
+    expect(Object.keys(counts).sort()).toEqual([...getProvider(providerId).itemTypes].sort());
     for (const [type, minimum] of Object.entries(EXPECTED_MINIMUM[providerId])) expect(counts[type], type).toBeGreaterThanOrEqual(minimum);
     expect(new Set(items.map((item) => `${item.provider}:${item.type}:${item.id}`)).size).toBe(items.length);
     for (const item of items) {
@@ -46,7 +48,13 @@ describe.each(Object.keys(EXPECTED_MINIMUM))('%s items', (providerId) => {
       if (item.url) expect(item.url.startsWith('https://') || item.url.startsWith(`${APP}/sandbox/${providerId}/ui/`)).toBe(true);
       for (const time of [item.creation_time, item.last_modified_time]) if (time) expect(new Date(time).toISOString()).toBe(time);
     }
-    expect(items.some((item) => item.parent_id && item.parent_path_or_name)).toBe(true);
+    // Every parent is named after the parent item itself (never a raw id or a fallback), for every child.
+    const namesById = new Map<string, string[]>();
+    for (const item of items) namesById.set(item.id, [...(namesById.get(item.id) ?? []), item.name]);
+    const children = items.filter((item) => item.parent_id);
+    expect(children.length).toBeGreaterThan(items.length / 4);
+    const misnamed = children.filter((item) => !namesById.get(item.parent_id!)?.includes(item.parent_path_or_name ?? ''));
+    expect(misnamed.map((item) => `${item.type} ${item.id}: ${item.parent_path_or_name} (parent ${item.parent_id})`)).toEqual([]);
   });
 
   it('streams the same items as NDJSON', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getProvider, providers } from '@/lib/providers';
 import { APP, extraPort, type Item, sandbox, startApp, TEST_REDIS_URL, TestBrowser } from './helpers';
 
 /**
@@ -7,7 +8,7 @@ import { APP, extraPort, type Item, sandbox, startApp, TEST_REDIS_URL, TestBrows
  * the step before, so every code, token, grant, switch and counter must live in the store.
  */
 
-const PROVIDERS = ['hubspot', 'airtable', 'notion'];
+const PROVIDERS = providers.map((provider) => provider.id);
 
 /** The same URL on another instance. */
 const on = (origin: string, url: URL | string) => {
@@ -93,7 +94,7 @@ describe('the Notion emulator alone, on two instances', () => {
     expect((await post(APP, 'v1/oauth/token', exchange)).status).toBe(400);
 
     await sandbox('notion').faults({ rateLimit: { requests: 3, intervalMs: 60_000 } });
-    const headers = { authorization: `Bearer ${tokens.access_token}`, 'notion-version': '2025-09-03' };
+    const headers = { authorization: `Bearer ${tokens.access_token}`, ...getProvider('notion').api.headers };
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await fetch(`${base(i % 2 ? APP : other.url)}/v1/users/me`, { headers })).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);

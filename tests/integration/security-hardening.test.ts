@@ -10,7 +10,7 @@ import { APP, decideConsent, extraPort, type Integration, sandbox, startApp, TES
 const SECRET_KEY = process.env.TEST_SECRET_KEY ?? '';
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** The store key of a session, as lib/session.ts derives it from the cookie's session id. */
+/** The store key of a session, as lib/server/session.ts derives it from the cookie's session id. */
 function sessionKeyOfCookie(cookie: string): string {
   const sessionId = cookie.split('.')[0];
   return createHash('sha256').update(`session:${sessionId}`).digest('base64url').slice(0, 32);

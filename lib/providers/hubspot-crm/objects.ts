@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { IntegrationItem } from '@/lib/contract';
-import { createIntegrationItem, firstNonBlank } from '@/lib/items';
+import { createIntegrationItem, firstNonBlank } from '@/lib/shared/items';
 import type { ListContext } from '@/lib/providers/types';
 
 /** HubSpot's CRM object types as the app reads them, the wire shapes, and the mapping to IntegrationItem. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EmulatorDefinition } from '../common/emulator';
-import { randomToken } from '@/lib/crypto';
+import { randomToken } from '@/lib/server/crypto';
 import { randomAlphanumeric } from '../common/random';
 import { airtableErrors } from './errors';
 import { listBases, listTables, whoami } from './meta-endpoints';

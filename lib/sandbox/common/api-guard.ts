@@ -5,7 +5,7 @@ import { bearerToken, withHeaders } from './http';
 import { checkAccessToken } from './oauth/tokens';
 import { checkProviderLimit, penaltyLeftMs, startPenalty } from './provider-limit';
 import { countStat } from './stats';
-import type { RateLimitDecision } from '@/lib/sliding-window-limiter';
+import type { RateLimitDecision } from '@/lib/server/sliding-window-limiter';
 
 /**
  * Everything a data API call goes through before its handler: injected latency,

@@ -1,6 +1,6 @@
 import 'server-only';
-import { clientAddress } from '@/lib/client-address';
-import { randomToken } from '@/lib/crypto';
+import { clientAddress } from '@/lib/server/client-address';
+import { randomToken } from '@/lib/server/crypto';
 import { getStore } from '@/lib/store';
 import type { EmulatorContext } from './emulator';
 import { errorPage } from './html';

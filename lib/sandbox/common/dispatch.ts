@@ -1,5 +1,5 @@
 import 'server-only';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/server/env';
 import { guardApiCall } from './api-guard';
 import { sandboxClientLimit } from './client-limit';
 import { handleControlEndpoint } from './control-endpoints';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { GrantRecord, SandboxAccount } from './oauth/records';
-import type { RateLimitDecision, RateLimitPolicy } from '@/lib/sliding-window-limiter';
+import type { RateLimitDecision, RateLimitPolicy } from '@/lib/server/sliding-window-limiter';
 import type { EmulatorState } from './state';
 
 /** The shape every provider emulator fills in; the common machinery does the rest. */

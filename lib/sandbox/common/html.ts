@@ -1,5 +1,5 @@
 import 'server-only';
-import { html, SafeHtml } from '@/lib/html';
+import { html, SafeHtml } from '@/lib/server/html';
 
 const STYLES = `
 :root { color-scheme: light dark; --bg:#f5f6fa; --card:#fff; --text:#1d2433; --muted:#5d6677; --line:#e3e6ee;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/server/env';
 
 /**
  * With SANDBOX_CONTROL=1, every code, token and client secret the sandboxes hand out, so the test

@@ -1,6 +1,6 @@
 import 'server-only';
-import { randomToken } from '@/lib/crypto';
-import type { RateLimitDecision, RateLimitPolicy } from '@/lib/sliding-window-limiter';
+import { randomToken } from '@/lib/server/crypto';
+import type { RateLimitDecision, RateLimitPolicy } from '@/lib/server/sliding-window-limiter';
 import { getStore } from '@/lib/store';
 import { sandboxKey, type EmulatorState } from './state';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EmulatorContext } from './emulator';
-import { html } from '@/lib/html';
+import { html } from '@/lib/server/html';
 import { htmlPage } from './html';
 
 /** `/sandbox/{id}/ui/...`: the sandbox stand-in for the provider's record page. */

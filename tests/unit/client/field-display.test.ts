@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/shared/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { displayValue, extraFields } from '@/lib/client/field-display';
 
 describe('displayValue', () => {

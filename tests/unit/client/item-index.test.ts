@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem, type IntegrationItem, type IntegrationItemInput } from '@/lib/items';
+import { createIntegrationItem, type IntegrationItemInput } from '@/lib/shared/items';
+import type { IntegrationItem } from '@/lib/contract';
 import { indexItems, mergeItems, parentChain } from '@/lib/client/item-index';
 import { readRecordParam, withRecordParam } from '@/lib/client/record-param';
 

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/shared/items';
 import { openApiDocument } from '@/lib/contract/openapi';
 
 const document = openApiDocument() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedMethods } from '@/lib/api-routes';
+import { allowedMethods } from '@/lib/server/api-routes';
 
 /** Every route file under app/api (the catch-all aside), as [sample path, exported methods]. */
 function apiRoutes(dir = 'app/api', urlPath = '/api'): Array<[string, string[]]> {
@@ -19,10 +19,10 @@ function apiRoutes(dir = 'app/api', urlPath = '/api'): Array<[string, string[]]>
   return routes;
 }
 
-describe('lib/api-routes.ts (the methods the proxy answers 405 for)', () => {
+describe('lib/server/api-routes.ts (the methods the proxy answers 405 for)', () => {
   it.each(apiRoutes())('lists %s with exactly the methods its route file exports', (path, methods) => {
     const allowed = allowedMethods(path);
-    expect(allowed, `${path} is missing from lib/api-routes.ts`).not.toBeNull();
+    expect(allowed, `${path} is missing from lib/server/api-routes.ts`).not.toBeNull();
     expect(allowed?.filter((method) => method !== 'HEAD' && method !== 'OPTIONS').sort()).toEqual(methods);
   });
 

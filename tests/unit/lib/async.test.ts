@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAsync, paginate, prefetch } from '@/lib/async';
+import { mergeAsync, paginate, prefetch } from '@/lib/shared/async';
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopbackAliasRedirect } from '@/lib/canonical-origin';
+import { loopbackAliasRedirect } from '@/lib/server/canonical-origin';
 
 const env = { publicOrigin: 'http://localhost:3000' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decrypt, deriveKey, deriveRing, encrypt, openWithRing, sealWithRing, signWithRing, verifyWithRing } from '@/lib/crypto';
+import { decrypt, deriveKey, deriveRing, encrypt, openWithRing, sealWithRing, signWithRing, verifyWithRing } from '@/lib/server/crypto';
 
 const key = deriveKey(Buffer.alloc(32, 7), 'test');
 

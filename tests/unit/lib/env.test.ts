@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, parseEnv } from '@/lib/env';
+import { ConfigurationError, parseEnv } from '@/lib/server/env';
 
 describe('parseEnv', () => {
   it('has working defaults with nothing set', () => {

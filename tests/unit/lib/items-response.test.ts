@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NotConnectedError, ProviderError } from '@/lib/errors';
-import { createIntegrationItem } from '@/lib/items';
+import { NotConnectedError, ProviderError } from '@/lib/shared/errors';
+import { createIntegrationItem } from '@/lib/shared/items';
 import { type IntegrationItem } from '@/lib/contract';
-import { itemsResponse } from '@/lib/items-response';
-import { IncompleteLoadError, loadAllItems } from '@/lib/load-all-items';
+import { itemsResponse } from '@/lib/server/items-response';
+import { IncompleteLoadError, loadAllItems } from '@/lib/server/load-all-items';
 import type { ProviderDefinition } from '@/lib/providers/types';
 
 const item = (provider: string, id: number): IntegrationItem => createIntegrationItem({ provider, type: 't', id: String(id) }, `Item ${id}`);

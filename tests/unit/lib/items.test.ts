@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem, firstNonBlank, safeUrl, toIsoTime } from '@/lib/items';
+import { createIntegrationItem, firstNonBlank, safeUrl, toIsoTime } from '@/lib/shared/items';
 import { integrationItemSchema } from '@/lib/contract';
 
 describe('createIntegrationItem', () => {

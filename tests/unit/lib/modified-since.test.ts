@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModifiedSince } from '@/lib/modified-since';
+import { parseModifiedSince } from '@/lib/shared/modified-since';
 
 const parse = (value: string) => parseModifiedSince(new URLSearchParams({ modified_since: value })) as Date;
 

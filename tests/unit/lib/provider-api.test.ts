@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createProviderApi, parseRetryAfter } from '@/lib/provider-api';
+import { createProviderApi, parseRetryAfter } from '@/lib/server/provider-api';
 import type { ProviderDefinition } from '@/lib/providers/types';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimiter } from '@/lib/rate-limiter';
+import { rateLimiter } from '@/lib/server/rate-limiter';
 
 const scope = () => `test:${Math.random()}`;
 

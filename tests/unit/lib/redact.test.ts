@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeForLog, redact, registerSecret } from '@/lib/redact';
+import { describeForLog, redact, registerSecret } from '@/lib/shared/redact';
 
 const uuidToken = 'na1-3f2b8c4e-9a1d-4e6f-b7c2-0d5e8f1a2b3c';
 const tokens = [

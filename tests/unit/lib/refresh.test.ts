@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/errors';
+import { OAuthRequestError, ProviderError, ProviderTimeoutError } from '@/lib/shared/errors';
 import { type Connection, deleteConnection, loadConnection, saveConnection } from '@/lib/oauth/connection-store';
 import { ensureFreshConnection, LOCK_TTL_MS, needsRefresh, REFRESH_BUDGET_MS, REFRESH_MARGIN_MS, type RefreshRequest } from '@/lib/oauth/refresh';
 import type { TokenRequestOptions } from '@/lib/oauth/token-request';

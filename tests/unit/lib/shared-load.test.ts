@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem, type IntegrationItem } from '@/lib/items';
-import { sharedLoad } from '@/lib/shared-load';
+import { createIntegrationItem } from '@/lib/shared/items';
+import type { IntegrationItem } from '@/lib/contract';
+import { sharedLoad } from '@/lib/server/shared-load';
 
 const page = (from: number) => Array.from({ length: 10 }, (_, i) => createIntegrationItem({ provider: 'p', type: 't', id: String(from + i) }, 'x'));
 

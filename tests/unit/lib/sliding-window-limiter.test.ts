@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
+import { SlidingWindowLimiter } from '@/lib/server/sliding-window-limiter';
 
 describe('SlidingWindowLimiter.forgetIdle', () => {
   it('forgets keys idle for longer than the given time, and keeps the others', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OAuthRequestError } from '@/lib/errors';
+import { OAuthRequestError } from '@/lib/shared/errors';
 import { namesDeadGrant, parseTokenError } from '@/lib/oauth/token-error';
 import { isInvalidGrant, requestToken } from '@/lib/oauth/token-request';
 import type { ProviderConfig } from '@/lib/providers/config';

@@ -25,13 +25,22 @@ describe('lint rule local/server-only-boundary', () => {
   });
 
   it("rejects a module that imports 'server-only', from any 'use client' file", () => {
-    expect(problems('app/probe.ts', "'use client';\nimport { encrypt } from '@/lib/crypto';")).toEqual([
+    expect(problems('app/probe.ts', "'use client';\nimport { marked } from '@/tests/unit/lint/fixtures/server-marked';")).toEqual([
       expect.stringContaining("it imports 'server-only'"),
     ]);
   });
 
   it('allows type-only imports and shared modules in client code', () => {
-    expect(problems('lib/client/probe.ts', "import type { Connection } from '@/lib/oauth/connection-store';\nimport { safeUrl } from '@/lib/items';")).toEqual([]);
+    expect(problems('lib/client/probe.ts', "import type { Connection } from '@/lib/oauth/connection-store';\nimport { safeUrl } from '@/lib/shared/items';")).toEqual([]);
+  });
+
+  it('rejects lib/server/ from the modules both sides import', () => {
+    expect(problems('lib/shared/probe.ts', "import { getEnv } from '@/lib/server/env';")).toEqual([
+      expect.stringContaining('lib/server/ runs only on the server'),
+    ]);
+    expect(problems('lib/contract/probe.ts', "import { log } from '@/lib/server/log';")).toEqual([
+      expect.stringContaining('lib/server/ runs only on the server'),
+    ]);
   });
 
   it('leaves server code alone', () => {

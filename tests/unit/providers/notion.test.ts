@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { ProviderError } from '@/lib/errors';
+import { ProviderError } from '@/lib/shared/errors';
 import { integrationItemSchema, type IntegrationItem } from '@/lib/contract';
 import { notion, NOTION_VERSION } from '@/lib/providers/notion';
 import { toEntry, toIntegrationItem } from '@/lib/providers/notion-objects';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html } from '@/lib/html';
+import { escapeHtml, html } from '@/lib/server/html';
 import { SeededRandom } from '@/lib/sandbox/common/prng';
-import { SlidingWindowLimiter } from '@/lib/sliding-window-limiter';
+import { SlidingWindowLimiter } from '@/lib/server/sliding-window-limiter';
 import { redirectUriMatches } from '@/lib/sandbox/common/oauth/redirect-uri';
-import { sha256Base64Url } from '@/lib/crypto';
+import { sha256Base64Url } from '@/lib/server/crypto';
 import { verifierMatches } from '@/lib/sandbox/common/oauth/pkce';
 
 describe('sandbox common machinery', () => {

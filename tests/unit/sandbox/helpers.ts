@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/server/env';
 import { handleSandboxRequest } from '@/lib/sandbox';
 import { sandboxClientCredentials } from '@/lib/sandbox/credentials';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/server/env';
 import { call, jsonOf } from './helpers';
 
 describe('handleSandboxRequest', () => {

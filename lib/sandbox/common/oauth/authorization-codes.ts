@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomToken, sha256Base64Url } from '@/lib/crypto';
+import { randomToken, sha256Base64Url } from '@/lib/server/crypto';
 import { getStore } from '@/lib/store';
 import { parseJson, sandboxKey, type EmulatorState } from '../state';
 import type { AuthorizationCodeRecord } from './records';

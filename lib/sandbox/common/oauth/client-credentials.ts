@@ -1,6 +1,6 @@
 import 'server-only';
 import { sandboxClientCredentials } from '../../credentials';
-import { constantTimeEqual } from '@/lib/crypto';
+import { constantTimeEqual } from '@/lib/server/crypto';
 
 /** The emulators accept exactly the client the app uses in sandbox mode. */
 

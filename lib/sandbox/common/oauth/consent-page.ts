@@ -1,5 +1,5 @@
 import 'server-only';
-import { html } from '@/lib/html';
+import { html } from '@/lib/server/html';
 import { htmlPage } from '../html';
 import type { AuthorizeRequest } from './authorize-request';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { constantTimeEqual, sha256Base64Url } from '@/lib/crypto';
+import { constantTimeEqual, sha256Base64Url } from '@/lib/server/crypto';
 
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;

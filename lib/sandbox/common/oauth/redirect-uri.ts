@@ -1,5 +1,5 @@
 import 'server-only';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/server/env';
 
 /** The redirect URI registered for the app's own client of an emulator, as a provider's app settings would hold it. */
 export function registeredRedirectUri(providerId: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/shared/items';
 import { integrationItemSchema, type IntegrationItem } from '@/lib/contract';
 import { csvChunks, csvField, neutraliseFormula, UTF8_BOM } from '@/lib/client/export/csv';
 import { ITEM_FIELDS } from '@/lib/client/export/item-fields';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIntegrationItem } from '@/lib/items';
+import { createIntegrationItem } from '@/lib/shared/items';
 import { integrationItemSchema, type IntegrationItem } from '@/lib/contract';
 import { itemAsJson, jsonChunks } from '@/lib/client/export/json';
 import { chunksToBlob, exportFileName } from '@/lib/client/export/download';

@@ -4,7 +4,7 @@ import type { ErrorCode } from '@/lib/contract';
  * Typed errors with a stable `code` and the HTTP status the contract gives them.
  * Messages are sentences a person can act on; they are shown in the UI as they are.
  */
-import { redact } from '@/lib/redact';
+import { redact } from '@/lib/shared/redact';
 
 // Next bundles a module once per route entry, so `instanceof` fails for an error created by
 // another entry's copy (e.g. the store built at startup). A global symbol brand does not.

@@ -2,9 +2,6 @@ import type { IntegrationItem } from '@/lib/contract';
 
 // The item's shape is the contract's (lib/contract/item.ts); these build and check its fields.
 
-/** @deprecated Import IntegrationItem from '@/lib/contract'; kept while work in flight moves over. */
-export type { IntegrationItem } from '@/lib/contract';
-
 export type IntegrationItemInput = Pick<IntegrationItem, 'id' | 'type' | 'provider'> &
   Partial<Omit<IntegrationItem, 'id' | 'type' | 'provider' | 'name'>> & { name?: string | null };
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
-import { IntegrationError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/errors';
+import { IntegrationError, ProviderError, ProviderTimeoutError, ReconnectRequiredError } from '@/lib/shared/errors';
 import type { ApiRequestInit, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
-import { type RateBudget, rateLimiter } from '@/lib/rate-limiter';
-import { sleep } from '@/lib/sleep';
+import { type RateBudget, rateLimiter } from '@/lib/server/rate-limiter';
+import { sleep } from '@/lib/shared/sleep';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 5;

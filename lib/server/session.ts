@@ -1,9 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { randomToken, sha256Base64Url, signWithRing, verifyWithRing } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
-import { IntegrationError } from '@/lib/errors';
-import { keyRing } from '@/lib/key-ring';
+import { randomToken, sha256Base64Url, signWithRing, verifyWithRing } from '@/lib/server/crypto';
+import { getEnv } from '@/lib/server/env';
+import { IntegrationError } from '@/lib/shared/errors';
+import { keyRing } from '@/lib/server/key-ring';
 
 /** Set by proxy.ts on every request (any value sent by the browser is overwritten). */
 export const SESSION_HEADER = 'x-session-id';

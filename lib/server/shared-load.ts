@@ -1,11 +1,11 @@
 import 'server-only';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { decrypt, deriveKey, encrypt, hmacBase64Url, randomToken } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
-import { IntegrationError } from '@/lib/errors';
-import { describeError } from '@/lib/http';
+import { decrypt, deriveKey, encrypt, hmacBase64Url, randomToken } from '@/lib/server/crypto';
+import { getEnv } from '@/lib/server/env';
+import { IntegrationError } from '@/lib/shared/errors';
+import { describeError } from '@/lib/server/http';
 import type { ErrorCode, IntegrationItem } from '@/lib/contract';
-import { sleep } from '@/lib/sleep';
+import { sleep } from '@/lib/shared/sleep';
 import { getStore } from '@/lib/store';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
-import { mergeAsync } from '@/lib/async';
-import { IntegrationError } from '@/lib/errors';
-import { describeError } from '@/lib/http';
+import { mergeAsync } from '@/lib/shared/async';
+import { IntegrationError } from '@/lib/shared/errors';
+import { describeError } from '@/lib/server/http';
 import type { ErrorCode, IntegrationItem } from '@/lib/contract';
 import type { ProviderDefinition } from '@/lib/providers/types';
 

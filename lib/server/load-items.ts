@@ -1,6 +1,6 @@
 import 'server-only';
-import { openConnection } from '@/lib/connections';
-import { ProviderError } from '@/lib/errors';
+import { openConnection } from '@/lib/server/connections';
+import { ProviderError } from '@/lib/shared/errors';
 import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/contract';
 import type { ProviderDefinition } from '@/lib/providers/types';
 

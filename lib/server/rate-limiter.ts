@@ -1,7 +1,7 @@
 import 'server-only';
-import { randomToken } from '@/lib/crypto';
-import { isIntegrationError } from '@/lib/errors';
-import { sleep } from '@/lib/sleep';
+import { randomToken } from '@/lib/server/crypto';
+import { isIntegrationError } from '@/lib/shared/errors';
+import { sleep } from '@/lib/shared/sleep';
 import { getStore } from '@/lib/store';
 import { rateWindowKey } from '@/lib/store/keys';
 

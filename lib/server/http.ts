@@ -1,10 +1,8 @@
 import 'server-only';
-import { isConfigurationError } from '@/lib/env';
+import { isConfigurationError } from '@/lib/server/env';
 import { errorBody, type ErrorBody } from '@/lib/contract';
-import { isIntegrationError } from '@/lib/errors';
-import { log } from '@/lib/log';
-
-export { errorBody, type ErrorBody };
+import { isIntegrationError } from '@/lib/shared/errors';
+import { log } from '@/lib/server/log';
 
 /** Maps any thrown value to the contract's error shape; unknown errors are logged, never leaked. */
 export function toErrorResponse(error: unknown): Response {

@@ -1,4 +1,4 @@
-import type { AppEnv } from '@/lib/env';
+import type { AppEnv } from '@/lib/server/env';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

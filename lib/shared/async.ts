@@ -1,4 +1,4 @@
-import { ProviderError } from '@/lib/errors';
+import { ProviderError } from '@/lib/shared/errors';
 
 /**
  * Interleaves several async iterables, yielding each value as soon as any source produces it.

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getEnv, isConfigurationError } from '@/lib/env';
-import { log } from '@/lib/log';
+import { getEnv, isConfigurationError } from '@/lib/server/env';
+import { log } from '@/lib/server/log';
 import { resolveProviderConfig } from '@/lib/providers/config';
 import { providers } from '@/lib/providers';
 import { getStore } from '@/lib/store';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { describeError } from '@/lib/http';
+import { describeError } from '@/lib/server/http';
 import { doneLine, type IntegrationItem } from '@/lib/contract';
 
 const NDJSON = 'application/x-ndjson';

@@ -1,4 +1,4 @@
-import { describeForLog, redact } from '@/lib/redact';
+import { describeForLog, redact } from '@/lib/shared/redact';
 
 /**
  * The server's only way to print: every line goes through the redaction helper, so a token,

@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { log } from '@/lib/log';
-import { registerSecret } from '@/lib/redact';
+import { log } from '@/lib/server/log';
+import { registerSecret } from '@/lib/shared/redact';
 
 /**
  * The one place that reads process.env. Parsed once, lazily, so that `next build`
@@ -48,6 +48,11 @@ const baseSchema = z.object({
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 export interface ProviderEnv {
+  /**
+   * Whether the provider runs against its real API: both client id and secret are set. Otherwise
+   * the app uses the built-in sandbox, and only then does `/sandbox/{id}` answer. Decided here only.
+   */
+  live: boolean;
   clientId?: string;
   clientSecret?: string;
   authorizeUrl?: string;
@@ -115,6 +120,7 @@ function readProviderEnv(source: EnvSource, id: string): ProviderEnv {
   const parsed = parseOrExplain(schema, source);
   registerSecret(parsed[`${prefix}_CLIENT_SECRET`]);
   return {
+    live: Boolean(parsed[`${prefix}_CLIENT_ID`] && parsed[`${prefix}_CLIENT_SECRET`]),
     clientId: parsed[`${prefix}_CLIENT_ID`],
     clientSecret: parsed[`${prefix}_CLIENT_SECRET`],
     authorizeUrl: parsed[`${prefix}_AUTHORIZE_URL`],

@@ -1,7 +1,7 @@
 import 'server-only';
-import { listIntegrations } from '@/lib/connections';
+import { listIntegrations } from '@/lib/server/connections';
 import type { IntegrationSummary } from '@/lib/contract';
-import { currentSessionKey } from '@/lib/session';
+import { currentSessionKey } from '@/lib/server/session';
 
 /**
  * The integrations and this session's connection status, for the page's first HTML. Null when the

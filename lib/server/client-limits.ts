@@ -1,8 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { clientAddress } from '@/lib/client-address';
-import { randomToken } from '@/lib/crypto';
-import { RateLimitedError } from '@/lib/errors';
+import { clientAddress } from '@/lib/server/client-address';
+import { randomToken } from '@/lib/server/crypto';
+import { RateLimitedError } from '@/lib/shared/errors';
 import { getStore } from '@/lib/store';
 import { rateWindowKey } from '@/lib/store/keys';
 

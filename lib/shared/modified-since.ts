@@ -1,4 +1,4 @@
-import { IntegrationError } from '@/lib/errors';
+import { IntegrationError } from '@/lib/shared/errors';
 
 export class InvalidRequestError extends IntegrationError {
   constructor(message: string) {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { loopbackAliasRedirect } from '@/lib/canonical-origin';
-import { getEnv } from '@/lib/env';
+import { loopbackAliasRedirect } from '@/lib/server/canonical-origin';
+import { getEnv } from '@/lib/server/env';
 
 /** Sends a page request on a loopback alias (127.0.0.1 vs localhost) to the public origin. */
 export async function ensurePublicOrigin(pathname: string, searchParams: Record<string, string | string[] | undefined>): Promise<void> {

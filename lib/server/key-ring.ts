@@ -1,6 +1,6 @@
 import 'server-only';
-import { deriveRing, type RingKey } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
+import { deriveRing, type RingKey } from '@/lib/server/crypto';
+import { getEnv } from '@/lib/server/env';
 
 const rings = new Map<string, RingKey[]>();
 

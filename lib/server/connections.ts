@@ -1,11 +1,11 @@
 import 'server-only';
 import type { IntegrationSummary } from '@/lib/contract';
-import { NotConnectedError } from '@/lib/errors';
-import { safeUrl } from '@/lib/items';
+import { NotConnectedError } from '@/lib/shared/errors';
+import { safeUrl } from '@/lib/shared/items';
 import { type Connection, deleteConnection, loadConnection, touchConnection } from '@/lib/oauth/connection-store';
 import { ensureFreshConnection, needsRefresh } from '@/lib/oauth/refresh';
 import { revokeOrQueue } from '@/lib/oauth/revocation';
-import { createProviderApi } from '@/lib/provider-api';
+import { createProviderApi } from '@/lib/server/provider-api';
 import { resolveProviderConfig } from '@/lib/providers/config';
 import { providers } from '@/lib/providers';
 import type { AccountInfo, ProviderApi, ProviderDefinition } from '@/lib/providers/types';
@@ -52,7 +52,7 @@ export async function openConnection(
     provider,
     apiUrl: config.apiUrl,
     limiterKey: `${provider.id}:${connection.account.id}`,
-    // A load can outlive a token (HubSpot's last 30 minutes): check before each request, not only at the start.
+    // A load can outlive a token (some providers' last only 30 minutes): check before each request, not only at the start.
     async accessToken() {
       if (needsRefresh(connection)) connection = await ensureFreshConnection({ provider, config, sessionKey }, connection);
       return connection.accessToken;
