@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeAsync, paginate, prefetch } from '@/lib/shared/async';
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
@@ -64,8 +64,7 @@ describe('prefetch', () => {
       }
     };
     const buffered = prefetch(source());
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(produced).toEqual([1, 2, 3]);
+    await vi.waitFor(() => expect(produced).toEqual([1, 2, 3]));
     expect(await collect(buffered)).toEqual([1, 2, 3]);
   });
 

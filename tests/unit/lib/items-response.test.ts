@@ -5,6 +5,7 @@ import { type IntegrationItem } from '@/lib/contract';
 import { itemsResponse } from '@/lib/server/items-response';
 import { IncompleteLoadError, loadAllItems } from '@/lib/server/load-all-items';
 import type { ProviderDefinition } from '@/lib/providers/types';
+import { eventLoopTurns } from '../event-loop';
 
 const item = (provider: string, id: number): IntegrationItem => createIntegrationItem({ provider, type: 't', id: String(id) }, `Item ${id}`);
 const ndjsonRequest = () => new Request('http://app.test/items', { headers: { accept: 'application/x-ndjson' } });
@@ -46,10 +47,10 @@ describe('itemsResponse', () => {
     const response = await itemsResponse(ndjsonRequest(), batches);
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     await reader.read();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventLoopTurns();
     expect(state.pulled).toBeLessThanOrEqual(2);
     await reader.read();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventLoopTurns();
     expect(state.pulled).toBeLessThanOrEqual(3);
     await reader.cancel();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIntegrationItem } from '@/lib/shared/items';
 import type { IntegrationItem } from '@/lib/contract';
 import { sharedLoad } from '@/lib/server/shared-load';
+import { eventLoopTurns } from '../event-loop';
 
 const page = (from: number) => Array.from({ length: 10 }, (_, i) => createIntegrationItem({ provider: 'p', type: 't', id: String(from + i) }, 'x'));
 
@@ -11,7 +12,7 @@ function source(pages: number, failAt?: number) {
     (async function* (): AsyncGenerator<IntegrationItem[]> {
       state.starts++;
       for (let i = 0; i < pages; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        await new Promise((resolve) => setImmediate(resolve));
         if (i === failAt) throw Object.assign(new Error('boom'), {});
         state.pulled++;
         yield page(i * 10);
@@ -47,7 +48,7 @@ describe('sharedLoad', () => {
     const { state, start } = source(100);
     const reader = sharedLoad('slow', start);
     await reader.next();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventLoopTurns(300);
     expect(state.pulled).toBeLessThan(15);
     await reader.return(undefined);
   });
