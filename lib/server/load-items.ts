@@ -1,8 +1,12 @@
 import 'server-only';
+import { setMaxListeners } from 'node:events';
 import { openConnection } from '@/lib/server/connections';
 import { ProviderError } from '@/lib/shared/errors';
 import { type IntegrationItem, integrationItemSchema, itemKey } from '@/lib/contract';
 import type { ProviderDefinition } from '@/lib/providers/types';
+
+/** Comfortably above the most requests one load keeps in flight (with their limiter waits). */
+const MAX_REQUESTS_IN_FLIGHT = 500;
 
 export interface LoadOptions {
   signal?: AbortSignal;
@@ -18,6 +22,9 @@ export interface LoadOptions {
 export async function* loadItems(provider: ProviderDefinition, sessionKey: string, options: LoadOptions = {}): AsyncGenerator<IntegrationItem[]> {
   const done = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
+  // A load runs up to dozens of requests at once (HubSpot's parallel lanes), each listening for this
+  // abort: that is by design, not the leak Node's default warning at 11 listeners suspects.
+  setMaxListeners(MAX_REQUESTS_IN_FLIGHT, signal);
   try {
     const connection = await openConnection(provider, sessionKey, { signal });
     const seen = new Set<string>();
