@@ -91,13 +91,17 @@ export const sandbox = (providerId: string) => ({
   },
   async reset() {
     await fetch(`${APP}/sandbox/${providerId}/_faults`, { method: 'DELETE' });
-    await fetch(`${APP}/sandbox/${providerId}/_stats/reset`, { method: 'POST' });
+    await this.resetStats();
+  },
+  async resetStats() {
+    expect((await fetch(`${APP}/sandbox/${providerId}/_stats/reset`, { method: 'POST' })).status).toBe(200);
   },
   async stats(): Promise<{
     tokenRequests: Record<string, number>;
     apiRequests: number;
     rateLimited: number;
     revoked: number;
+    searchesOverWindow: number;
     /** Calls per OAuth endpoint since the last reset, keyed like `POST oauth/2026-03/token`. */
     oauthEndpoints: Record<string, number>;
   }> {

@@ -48,6 +48,24 @@ describe('HubSpot loading with list and search together', () => {
     expect(keys.sort()).toEqual([...before.map(keyOf), `contact:${created[0].id}`].sort());
   });
 
+  it('walks search windows far larger than one query may page, each record once (keyset by id, never paging past the limit)', async () => {
+    await hubspot.faults({ crmCounts: { contacts: 4000, companies: 300, deals: 800 } });
+    const { browser } = await connected();
+    const expected = (await browser.json<Item[]>('/api/integrations/hubspot/items')).body.map(keyOf).sort();
+    // HubSpot stops one query at 10,000 results; here at 200 (one page), so every search range of
+    // more than 200 records is such a window, and paging past it answers 400 (which would end the load).
+    await hubspot.faults({ searchMaxResults: 200 });
+    await hubspot.resetStats();
+    const response = await browser.fetch('/api/integrations/hubspot/items', { headers: { accept: 'application/x-ndjson' } });
+    const lines = (await readNdjson(response)) as Line[];
+    expect(lines.at(-1)).toEqual({ done: { count: expected.length } });
+    const keys = lines.slice(0, -1).map(keyOf);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.sort()).toEqual(expected);
+    // The loader did query ranges holding more than the window, and still delivered each record once.
+    expect((await hubspot.stats()).searchesOverWindow).toBeGreaterThan(0);
+  });
+
   it('reloads only what changed: 3 calls when nothing did, at most 6 for 65 changes, with their new names', async () => {
     const { browser, portalId } = await connected();
     const all = (await browser.json<Item[]>('/api/integrations/hubspot/items')).body.filter((item) => item.visibility);

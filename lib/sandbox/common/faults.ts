@@ -51,6 +51,8 @@ export const faultsInputSchema = z
       .optional(),
     /** How long a change takes to reach the search index (HubSpot: "a few moments"); 0 = at once. */
     searchIndexLagMs: z.number().int().min(0).max(600_000).optional(),
+    /** How far one search query pages (HubSpot: 10,000 results); smaller, windows over it stay cheap to test. */
+    searchMaxResults: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 
@@ -72,6 +74,7 @@ export interface Faults {
   crmCounts: { contacts: number; companies: number; deals: number } | null;
   searchRateLimit: { requests: number; intervalMs: number } | null;
   searchIndexLagMs: number;
+  searchMaxResults: number | null;
 }
 
 export function defaultFaults(): Faults {
@@ -88,6 +91,7 @@ export function defaultFaults(): Faults {
     crmCounts: null,
     searchRateLimit: null,
     searchIndexLagMs: 0,
+    searchMaxResults: null,
   };
 }
 
@@ -106,6 +110,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     crmCounts: input.crmCounts ?? current.crmCounts,
     searchRateLimit: input.searchRateLimit ?? current.searchRateLimit,
     searchIndexLagMs: input.searchIndexLagMs ?? current.searchIndexLagMs,
+    searchMaxResults: input.searchMaxResults ?? current.searchMaxResults,
   };
 }
 
@@ -155,5 +160,6 @@ export async function describeFaults(state: EmulatorState): Promise<Record<strin
     crmCounts: faults.crmCounts,
     searchRateLimit: faults.searchRateLimit,
     searchIndexLagMs: faults.searchIndexLagMs,
+    searchMaxResults: faults.searchMaxResults,
   };
 }

@@ -9,11 +9,13 @@ export interface Stats {
   apiRequests: number;
   rateLimited: number;
   revoked: number;
+  /** Search queries that matched more records than one query may page through (HubSpot: 10,000). */
+  searchesOverWindow: number;
   /** Calls of each OAuth endpoint (consent page included), keyed by method and route pattern, e.g. `POST oauth/2026-03/token`. */
   oauthEndpoints: Record<string, number>;
 }
 
-export type StatName = 'tokenRequests.authorization_code' | 'tokenRequests.refresh_token' | 'apiRequests' | 'rateLimited' | 'revoked';
+export type StatName = 'tokenRequests.authorization_code' | 'tokenRequests.refresh_token' | 'apiRequests' | 'rateLimited' | 'revoked' | 'searchesOverWindow';
 
 const STAT_NAMES: readonly StatName[] = [
   'tokenRequests.authorization_code',
@@ -21,6 +23,7 @@ const STAT_NAMES: readonly StatName[] = [
   'apiRequests',
   'rateLimited',
   'revoked',
+  'searchesOverWindow',
 ];
 
 const STATS_TTL_SECONDS = 7 * 24 * 3600;
@@ -58,7 +61,7 @@ function oauthEndpointKeys(definition: EmulatorDefinition): string[] {
 export async function readStats(state: EmulatorState, definition: EmulatorDefinition): Promise<Stats & { sinceStart: { oauthEndpoints: Record<string, number> } }> {
   const store = getStore();
   const read = async (name: string) => Number((await store.get(statKey(state, name))) ?? 0);
-  const [authorizationCode, refreshToken, apiRequests, rateLimited, revoked] = await Promise.all(STAT_NAMES.map(read));
+  const [authorizationCode, refreshToken, apiRequests, rateLimited, revoked, searchesOverWindow] = await Promise.all(STAT_NAMES.map(read));
   const endpoints = oauthEndpointKeys(definition);
   const endpointCounts = await Promise.all(endpoints.map((key) => read(endpointStat(key))));
   const oauthEndpoints: Record<string, number> = {};
@@ -70,6 +73,7 @@ export async function readStats(state: EmulatorState, definition: EmulatorDefini
     apiRequests,
     rateLimited,
     revoked,
+    searchesOverWindow,
     oauthEndpoints,
     sinceStart: { oauthEndpoints: { ...lifetimeTally(state.emulatorId) } },
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ApiCallContext } from '../common/emulator';
 import { jsonResponse } from '../common/http';
+import { countStat } from '../common/stats';
 import { serializeCrmRecord } from './crm-serialize';
 import { lowerBound, portalCrm, searchVersion } from './crm-store';
 import type { CrmRecord } from './data';
@@ -134,8 +135,9 @@ export async function searchCrmObjects(ctx: ApiCallContext): Promise<Response> {
   const body = parsed.data;
   if (countFilters(body) > SEARCH_LIMITS.maxFilters) return invalid(`Too many filters: at most ${SEARCH_LIMITS.maxFilters} in all filter groups.`);
   const after = body.after ?? 0;
-  if (after >= SEARCH_MAX_RESULTS) {
-    return invalid(`Paging beyond ${SEARCH_MAX_RESULTS} results is not supported: after=${after}. Narrow the search with filters.`);
+  const maxResults = ctx.state.faults.searchMaxResults ?? SEARCH_MAX_RESULTS;
+  if (after >= maxResults) {
+    return invalid(`Paging beyond ${maxResults} results is not supported: after=${after}. Narrow the search with filters.`);
   }
 
   const now = Date.now();
@@ -148,7 +150,8 @@ export async function searchCrmObjects(ctx: ApiCallContext): Promise<Response> {
     if (body.filterGroups.length === 0 || body.filterGroups.some((group) => group.filters.every((filter) => matches(record, filter)))) found.push(record);
   }
   const sorted = sortRecords(found, body);
-  const reachable = Math.min(sorted.length, SEARCH_MAX_RESULTS);
+  const reachable = Math.min(sorted.length, maxResults);
+  if (sorted.length > maxResults) await countStat(ctx.state, 'searchesOverWindow');
   const pageEnd = Math.min(after + body.limit, reachable);
   const properties = body.properties?.length ? body.properties : [...type.searchDefaultProperties];
   const response: Record<string, unknown> = {

@@ -100,6 +100,19 @@ describe('HubSpot emulator: CRM Search', { timeout: 30_000 }, () => {
     expect(last.paging).toBeUndefined();
   });
 
+  it('a test switch narrows the window (searchMaxResults), and queries matching more than it are counted', async () => {
+    await setFaults({ searchMaxResults: 300, searchRateLimit: { requests: 1000, intervalMs: 1000 } });
+    await call('hubspot', '_stats/reset', { method: 'POST' });
+    const { accessToken } = await hubspotConnect();
+    const last = await page(accessToken, 'contacts', { limit: 200, after: '200' });
+    expect(last.total).toBeGreaterThan(300);
+    expect(last.results).toHaveLength(100);
+    expect(last.paging).toBeUndefined();
+    expect((await search(accessToken, 'contacts', { limit: 10, after: '300' })).status).toBe(400);
+    await page(accessToken, 'contacts', { limit: 1, ...idRange(1, 2) });
+    expect(await jsonOf(await call('hubspot', '_stats'))).toMatchObject({ searchesOverWindow: 1 });
+  });
+
   it('has its own 5 requests/s budget with HubSpot\'s secondly 429 body, apart from the list budget', async () => {
     const { accessToken } = await hubspotConnect();
     for (let i = 0; i < 5; i++) expect((await search(accessToken, 'companies', { limit: 1 })).status).toBe(200);
