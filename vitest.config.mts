@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       // The emulators' test switches exist only with SANDBOX_CONTROL=1, as in the app npm test starts.
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], env: { SANDBOX_CONTROL: '1' } } },
-      // Figures only (npm run bench:export), never part of npm test.
+      // Figures only (npm run bench:export, bench:loader), never part of npm test.
       { extends: true, test: { name: 'bench', include: ['scripts/bench/**/*.bench-run.ts'] } },
       {
         extends: true,

@@ -41,6 +41,8 @@ export interface ApiRequestInit {
   bucket?: string;
   /** A separate budget of the account (`rateLimit.budgets[name]`) this request counts against instead of the main one. */
   budget?: string;
+  /** Called each time the request leaves, after its rate-limit wait: for callers that measure the provider's own latency. */
+  onSent?: () => void;
 }
 
 /** A rate-limited, retrying HTTP client bound to one connection. Paths are relative to the API origin. */

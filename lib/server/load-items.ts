@@ -22,7 +22,7 @@ export interface LoadOptions {
 export async function* loadItems(provider: ProviderDefinition, sessionKey: string, options: LoadOptions = {}): AsyncGenerator<IntegrationItem[]> {
   const done = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
-  // A load runs up to dozens of requests at once (HubSpot's parallel lanes), each listening for this
+  // A load runs up to dozens of requests at once (parallel lanes of one provider's loader), each listening for this
   // abort: that is by design, not the leak Node's default warning at 11 listeners suspects.
   setMaxListeners(MAX_REQUESTS_IN_FLIGHT, signal);
   try {

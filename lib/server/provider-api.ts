@@ -134,6 +134,7 @@ export function createProviderApi(options: ProviderApiOptions): ProviderApi {
         const token = await options.accessToken();
         let response: Response;
         try {
+          init.onSent?.();
           response = await send(url, init, token);
         } catch {
           if (signal?.aborted) throw signal.reason;

@@ -35,6 +35,7 @@ interface TypeShape {
 
 /** Records a range must still hold (by estimate) for splitting it to pay off. */
 const MIN_SPLIT_RECORDS = 300;
+const MIN_SEARCH_SPLIT_RECORDS = 100;
 
 export class RangePool {
   readonly ranges: Range[] = [];
@@ -118,7 +119,7 @@ export class RangePool {
       if (idle) return this.claim(idle);
     }
     for (const type of order) {
-      const split = this.splitBusiest(type, eligible);
+      const split = this.splitBusiest(type, eligible, mode === 'search' ? MIN_SEARCH_SPLIT_RECORDS : MIN_SPLIT_RECORDS);
       if (split) return this.claim(split);
     }
     return null;
@@ -133,7 +134,7 @@ export class RangePool {
     range.busy = false;
   }
 
-  private splitBusiest(type: HubSpotType, eligible: (r: Range) => boolean): Range | null {
+  private splitBusiest(type: HubSpotType, eligible: (r: Range) => boolean, minRecords: number): Range | null {
     const shape = this.shapes.get(type) as TypeShape;
     if (shape.maxId === null || shape.firstId === null) return null;
     const density = shape.total / Math.max(1, shape.maxId + 1 - shape.firstId);
@@ -141,7 +142,7 @@ export class RangePool {
     for (const r of this.ranges) {
       if (r.type !== type || r.archived || !r.busy || !r.started || !eligible(r)) continue;
       const span = Math.min(r.hi, shape.maxId + 1) - r.cursor;
-      if (span * density >= 2 * MIN_SPLIT_RECORDS && (!best || span > best.span)) best = { range: r, span };
+      if (span * density >= 2 * minRecords && (!best || span > best.span)) best = { range: r, span };
     }
     if (!best) return null;
     const mid = best.range.cursor + Math.floor(best.span / 2);

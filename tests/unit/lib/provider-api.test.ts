@@ -53,6 +53,15 @@ function api(overrides: Partial<Parameters<typeof createProviderApi>[0]> = {}) {
 const okSchema = z.object({ ok: z.literal(true) });
 
 describe('createProviderApi', () => {
+  it('tells the caller each time the request leaves, after any wait for the budget', async () => {
+    queue.push(json(503, { message: 'busy' }), json(200, { ok: true }));
+    const sent: number[] = [];
+    await api().request(okSchema, '/items', { onSent: () => sent.push(seen.length) });
+    // Called just before each attempt reaches the server: none had arrived before the first, one before the second.
+    expect(sent).toEqual([0, 1]);
+    expect(seen).toHaveLength(2);
+  });
+
   it('sends the bearer token and repeats array query parameters', async () => {
     queue.push(json(200, { ok: true }));
     await api().request(okSchema, '/items', { query: { properties: ['a', 'b'], limit: 100, skip: undefined } });
