@@ -4,11 +4,8 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
-import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckCircleRoundedIcon from '@mui/icons-material/CheckCircleRounded';
@@ -18,6 +15,7 @@ import RadioButtonUncheckedRoundedIcon from '@mui/icons-material/RadioButtonUnch
 import RefreshRoundedIcon from '@mui/icons-material/RefreshRounded';
 import { visuallyHidden } from '@mui/utils';
 import type { IntegrationSummary } from '@/lib/contract';
+import ConnectionCardShell from './ConnectionCardShell';
 import IntegrationPicker from './IntegrationPicker';
 import LoadButtons from './LoadButtons';
 import type { ConnectUi } from './hooks/useConnectFlow';
@@ -119,103 +117,93 @@ export default function ConnectionCard({
   const needsReconnect = selected.status === 'reconnect_required';
 
   return (
-    <Card component="section" aria-labelledby="connection-heading">
-      <CardContent sx={{ p: { xs: 2.5, sm: 3 }, '&:last-child': { pb: { xs: 2.5, sm: 3 } } }}>
-        <Typography id="connection-heading" variant="overline" color="text.secondary" component="h2">
-          Connection
-        </Typography>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={{ xs: 2, md: 3 }} sx={{ alignItems: { md: 'center' }, mt: 1 }}>
-          <Box sx={{ width: { xs: '100%', md: 340 }, flexShrink: 0 }}>
-            <IntegrationPicker
-              integrations={integrations}
-              value={selected.provider}
-              onChange={onSelect}
-              disabled={busy && connectUi?.phase !== 'connecting'}
-            />
-          </Box>
-          <Box sx={{ minWidth: 0, flex: 1 }}>
-            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <Typography variant="h3" component="p">
-                {selected.name}
-              </Typography>
-              <Chip
-                size="small"
-                label={selected.mode === 'live' ? 'Live' : 'Sandbox'}
-                color={selected.mode === 'live' ? 'primary' : 'info'}
-                variant="outlined"
-                data-testid="mode-chip"
-              />
-            </Stack>
-            {selected.description ? (
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
-                {selected.description}
-              </Typography>
-            ) : null}
-            {selected.itemTypes.length > 0 ? (
-              <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.25 }}>
-                Record types: {selected.itemTypes.join(', ')}
-              </Typography>
-            ) : null}
-          </Box>
-        </Stack>
-
-        <Divider sx={{ my: 2.5 }} />
-
-        <Stack
-          direction={{ xs: 'column', sm: 'row' }}
-          spacing={2}
-          sx={{ alignItems: { xs: 'stretch', sm: 'center' }, justifyContent: 'space-between' }}
-        >
-          <Box aria-live="polite" aria-atomic="true" sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
-            <StatusLine integration={selected} ui={connectUi} />
-          </Box>
-          <Stack direction="row" spacing={1} useFlexGap sx={{ justifyContent: { xs: 'flex-start', sm: 'flex-end' }, flexWrap: 'wrap' }}>
-            {!connected && !needsReconnect ? (
-              <Button
-                variant="contained"
-                onClick={onConnect}
-                disabled={busy}
-                startIcon={busy && connectUi?.phase === 'connecting' ? <CircularProgress size={16} color="inherit" /> : <LinkRoundedIcon />}
-                data-testid="connect-button"
-              >
-                Connect to {selected.name}
-              </Button>
-            ) : null}
-            {needsReconnect ? (
-              <Button
-                variant="contained"
-                color="warning"
-                onClick={onConnect}
-                disabled={busy}
-                startIcon={<RefreshRoundedIcon />}
-                data-testid="reconnect-button"
-              >
-                Reconnect
-              </Button>
-            ) : null}
-            {connected || needsReconnect ? (
-              <Button
-                variant="outlined"
-                color="inherit"
-                onClick={onDisconnect}
-                disabled={busy}
-                startIcon={<LinkOffRoundedIcon />}
-                data-testid="disconnect-button"
-                sx={{ borderColor: 'divider' }}
-              >
-                Disconnect
-              </Button>
-            ) : null}
-            <LoadButtons
-              enabled={connected && !busy && !loading}
-              incremental={incremental}
-              emphasis={connected}
-              onLoad={onLoad}
-              onFullReload={onFullReload}
+    <ConnectionCardShell
+      picker={
+        <IntegrationPicker
+          integrations={integrations}
+          value={selected.provider}
+          onChange={onSelect}
+          disabled={busy && connectUi?.phase !== 'connecting'}
+        />
+      }
+      summary={
+        <>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="h3" component="p">
+              {selected.name}
+            </Typography>
+            <Chip
+              size="small"
+              label={selected.mode === 'live' ? 'Live' : 'Sandbox'}
+              color={selected.mode === 'live' ? 'primary' : 'info'}
+              variant="outlined"
+              data-testid="mode-chip"
             />
           </Stack>
-        </Stack>
-      </CardContent>
-    </Card>
+          {selected.description ? (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+              {selected.description}
+            </Typography>
+          ) : null}
+          {selected.itemTypes.length > 0 ? (
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.25 }}>
+              Record types: {selected.itemTypes.join(', ')}
+            </Typography>
+          ) : null}
+        </>
+      }
+      status={
+        <Box aria-live="polite" aria-atomic="true" sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
+          <StatusLine integration={selected} ui={connectUi} />
+        </Box>
+      }
+      actions={
+        <>
+          {!connected && !needsReconnect ? (
+            <Button
+              variant="contained"
+              onClick={onConnect}
+              disabled={busy}
+              startIcon={busy && connectUi?.phase === 'connecting' ? <CircularProgress size={16} color="inherit" /> : <LinkRoundedIcon />}
+              data-testid="connect-button"
+            >
+              Connect to {selected.name}
+            </Button>
+          ) : null}
+          {needsReconnect ? (
+            <Button
+              variant="contained"
+              color="warning"
+              onClick={onConnect}
+              disabled={busy}
+              startIcon={<RefreshRoundedIcon />}
+              data-testid="reconnect-button"
+            >
+              Reconnect
+            </Button>
+          ) : null}
+          {connected || needsReconnect ? (
+            <Button
+              variant="outlined"
+              color="inherit"
+              onClick={onDisconnect}
+              disabled={busy}
+              startIcon={<LinkOffRoundedIcon />}
+              data-testid="disconnect-button"
+              sx={{ borderColor: 'divider' }}
+            >
+              Disconnect
+            </Button>
+          ) : null}
+          <LoadButtons
+            enabled={connected && !busy && !loading}
+            incremental={incremental}
+            emphasis={connected}
+            onLoad={onLoad}
+            onFullReload={onFullReload}
+          />
+        </>
+      }
+    />
   );
 }
