@@ -42,6 +42,19 @@ function NameCell({ item, origin }: { item: IntegrationItem; origin: string | nu
 
 const noQuickFilter = { getApplyQuickFilterFn: () => null } as const;
 
+/** A timestamp column: the ISO string sorts and filters as a date and shows in the reader's locale. */
+function dateTimeColumn(field: keyof IntegrationItem, headerName: string): GridColDef<IntegrationItem> {
+  return {
+    field,
+    headerName,
+    type: 'dateTime',
+    width: 180,
+    valueGetter: (value) => parseIsoDate(value),
+    valueFormatter: (value: Date | null) => formatDateTime(value),
+    ...noQuickFilter,
+  };
+}
+
 export interface ColumnOptions {
   origin: string | null;
   typeOptions: string[];
@@ -82,24 +95,8 @@ export function itemColumns({ origin, typeOptions, providerOptions, nameOf, onOp
       width: 130,
       renderCell: ({ value }) => <Chip size="small" variant="outlined" label={String(value ?? '')} />,
     },
-    {
-      field: 'creation_time',
-      headerName: 'Created',
-      type: 'dateTime',
-      width: 180,
-      valueGetter: (value) => parseIsoDate(value),
-      valueFormatter: (value: Date | null) => formatDateTime(value),
-      ...noQuickFilter,
-    },
-    {
-      field: 'last_modified_time',
-      headerName: 'Modified',
-      type: 'dateTime',
-      width: 180,
-      valueGetter: (value) => parseIsoDate(value),
-      valueFormatter: (value: Date | null) => formatDateTime(value),
-      ...noQuickFilter,
-    },
+    dateTimeColumn('creation_time', 'Created'),
+    dateTimeColumn('last_modified_time', 'Modified'),
     {
       field: 'visibility',
       headerName: 'Visibility',
