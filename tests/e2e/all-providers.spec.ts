@@ -10,9 +10,9 @@ import {
   connect,
   expect,
   itemsCount,
+  openAndConnect,
   openHub,
   provider,
-  sandbox,
   selectIntegration,
   test,
 } from './fixtures';
@@ -113,32 +113,25 @@ test('Load Data again asks only for changes and merges them; Full reload stays a
   await expect(page.getByTestId('last-loaded')).toContainText('full load');
 });
 
-test('a failing provider keeps the others in the table and says what to do', async ({ page, request }) => {
+test('a failing provider keeps the others in the table and says what to do', async ({ page, cleanSandbox }) => {
   test.setTimeout(120_000);
-  const hubspot = sandbox(request, 'hubspot');
-  await hubspot.reset();
-  try {
-    await connectAll(page);
-    await hubspot.faults({ revokeAllGrants: true });
-    await selectAll(page);
-    await loadAndSettle(page);
-    await expect(page.getByTestId('load-status-hubspot')).toHaveAttribute('data-phase', 'error');
-    await expect(page.getByTestId('load-action-hubspot')).toHaveText('Reconnect');
-    for (const id of ['airtable', 'notion'] as const) {
-      await expect(page.getByTestId(`load-status-${id}`)).toHaveAttribute('data-phase', 'done');
-    }
-    expect(await itemsCount(page)).toBeGreaterThanOrEqual(provider('airtable').minItems + provider('notion').minItems);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/all-providers-one-failed.png` });
-  } finally {
-    await hubspot.reset();
+  const hubspot = await cleanSandbox('hubspot');
+  await connectAll(page);
+  await hubspot.faults({ revokeAllGrants: true });
+  await selectAll(page);
+  await loadAndSettle(page);
+  await expect(page.getByTestId('load-status-hubspot')).toHaveAttribute('data-phase', 'error');
+  await expect(page.getByTestId('load-action-hubspot')).toHaveText('Reconnect');
+  for (const id of ['airtable', 'notion'] as const) {
+    await expect(page.getByTestId(`load-status-${id}`)).toHaveAttribute('data-phase', 'done');
   }
+  expect(await itemsCount(page)).toBeGreaterThanOrEqual(provider('airtable').minItems + provider('notion').minItems);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/all-providers-one-failed.png` });
 });
 
 test('a stream cut before its end line is reported incomplete, and Resume completes it', async ({ page }) => {
   test.setTimeout(90_000);
-  await openHub(page);
-  await selectIntegration(page, 'airtable');
-  await connect(page, 'airtable', 'allow');
+  await openAndConnect(page, 'airtable');
   // A proxy that cuts the answer: the items arrive, the done line never does.
   await page.route('**/api/integrations/airtable/items*', async (route) => {
     const response = await route.fetch();
@@ -161,9 +154,7 @@ test('a stream cut before its end line is reported incomplete, and Resume comple
 
 test('export the current view as CSV and JSON; formula names are neutralised', async ({ page }) => {
   test.setTimeout(90_000);
-  await openHub(page);
-  await selectIntegration(page, 'hubspot');
-  await connect(page, 'hubspot', 'allow');
+  await openAndConnect(page, 'hubspot');
   await loadAndSettle(page);
 
   await page.getByTestId('quick-search').fill('HYPERLINK');
@@ -197,9 +188,7 @@ test('export the current view as CSV and JSON; formula names are neutralised', a
 test('a row opens its details; Escape closes them; the URL keeps the open record', async ({ page, context }) => {
   test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openHub(page);
-  await selectIntegration(page, 'hubspot');
-  await connect(page, 'hubspot', 'allow');
+  await openAndConnect(page, 'hubspot');
   await loadAndSettle(page);
 
   // A deal with a company: its parent chain leads to the company's own details.
@@ -242,9 +231,7 @@ test('a row opens its details; Escape closes them; the URL keeps the open record
 
 test('copy one row as JSON from its menu', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openHub(page);
-  await selectIntegration(page, 'notion');
-  await connect(page, 'notion', 'allow');
+  await openAndConnect(page, 'notion');
   await loadAndSettle(page);
   const row = grid(page).locator('.MuiDataGrid-row').first();
   const name = (await row.locator('[data-field="name"]').textContent())?.trim();

@@ -138,7 +138,7 @@ export async function consentCallbackUrl(
 }
 
 /** The sandbox emulator's test switches (global, not per session). */
-export function sandbox(request: APIRequestContext, id: ProviderId) {
+function sandbox(request: APIRequestContext, id: ProviderId) {
   return {
     async faults(faults: Record<string, unknown>) {
       const response = await request.post(`/sandbox/${id}/_faults`, { data: faults });
@@ -161,6 +161,8 @@ export function sandbox(request: APIRequestContext, id: ProviderId) {
   };
 }
 
+type SandboxControls = ReturnType<typeof sandbox>;
+
 /** Console errors and uncaught exceptions of one page (favicon 404s ignored). */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -174,5 +176,21 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export const test = base;
+export const test = base.extend<{ cleanSandbox: (id: ProviderId) => Promise<SandboxControls> }>({
+  /**
+   * `cleanSandbox(id)` resets a provider's sandbox switches and hands them over; they are reset
+   * again when the test ends, pass or fail, since faults are global and would leak into the next test.
+   */
+  // Playwright's `use` under another name: the React hooks lint rule claims every call named `use`.
+  cleanSandbox: async ({ request }, provide) => {
+    const touched = new Set<SandboxControls>();
+    await provide(async (id) => {
+      const controls = sandbox(request, id);
+      await controls.reset();
+      touched.add(controls);
+      return controls;
+    });
+    for (const controls of touched) await controls.reset();
+  },
+});
 export { expect };

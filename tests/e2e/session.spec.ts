@@ -7,7 +7,6 @@ import {
   openAndConnect,
   openHub,
   provider,
-  sandbox,
   selectIntegration,
   test,
 } from './fixtures';
@@ -58,13 +57,8 @@ test('Disconnect forgets the connection and clears the table', async ({ page }) 
 });
 
 test.describe('expired access tokens', () => {
-  test.afterEach(async ({ request }) => {
-    await sandbox(request, 'hubspot').reset();
-  });
-
-  test('Load Data still works after the access token expired (silent refresh)', async ({ page, request }) => {
-    const hubspot = sandbox(request, 'hubspot');
-    await hubspot.reset();
+  test('Load Data still works after the access token expired (silent refresh)', async ({ page, cleanSandbox }) => {
+    const hubspot = await cleanSandbox('hubspot');
     await openAndConnect(page, 'hubspot');
 
     await hubspot.faults({ expireAccessTokens: true });
@@ -78,13 +72,8 @@ test.describe('expired access tokens', () => {
 });
 
 test.describe('access revoked at the provider', () => {
-  test.afterEach(async ({ request }) => {
-    await sandbox(request, 'hubspot').reset();
-  });
-
-  test('Load Data shows "needs reconnect", and Reconnect brings the table back', async ({ page, request }) => {
-    const hubspot = sandbox(request, 'hubspot');
-    await hubspot.reset();
+  test('Load Data shows "needs reconnect", and Reconnect brings the table back', async ({ page, cleanSandbox }) => {
+    const hubspot = await cleanSandbox('hubspot');
     await openAndConnect(page, 'hubspot');
     await hubspot.faults({ revokeAllGrants: true });
 
