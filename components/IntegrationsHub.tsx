@@ -17,7 +17,7 @@ import ItemsPanel from './ItemsPanel';
 import LiveAnnouncer from './LiveAnnouncer';
 import NoticeSnackbar from './NoticeSnackbar';
 import RecordDrawer from './RecordDrawer';
-import type { Notice } from './hooks/notice';
+import { useNotice } from './hooks/notice';
 import { useConnectFlow } from './hooks/useConnectFlow';
 import { useIntegrations } from './hooks/useIntegrations';
 import { useItemsLoads, type LoadMode } from './hooks/useItemsLoads';
@@ -35,8 +35,8 @@ export interface IntegrationsHubProps {
 
 /** The page: pick an integration (or all connected), connect, load, browse. The hooks hold the behaviour; this only composes. */
 export default function IntegrationsHub({ initialIntegrations, initialSelection }: IntegrationsHubProps) {
-  const [notice, setNotice] = React.useState<Notice | null>(null);
-  const list = useIntegrations(setNotice, initialIntegrations);
+  const { notice, notify, dismiss } = useNotice();
+  const list = useIntegrations(notify, initialIntegrations);
   const { integrations, listError, patch, refresh } = list;
   const onAuthError = React.useCallback(
     (provider: string, code: string) => {
@@ -58,7 +58,7 @@ export default function IntegrationsHub({ initialIntegrations, initialSelection 
     (provider: string) => failed.includes(provider) && loadOne(provider, 'changes'),
     [failed, loadOne],
   );
-  const connection = useConnectFlow(list, { notify: setNotice, onConnectStart: () => undefined, onDisconnected: forget, onConnected });
+  const connection = useConnectFlow(list, { notify, onConnectStart: () => undefined, onDisconnected: forget, onConnected });
   const { selection, selected, select } = useSelectedProvider(integrations, initialSelection);
   const record = useOpenRecord();
   useSharedRecordLoad(record.sharedId, integrations, selection, loads.load);
@@ -68,7 +68,7 @@ export default function IntegrationsHub({ initialIntegrations, initialSelection 
     (provider: string) => integrations?.find((i) => i.provider === provider)?.itemTypes ?? [],
     [integrations],
   );
-  const actions = useRecordActions(setNotice, loads.scope.length === 1 ? nameOf(loads.scope[0]) : 'All connected');
+  const actions = useRecordActions(notify, loads.scope.length === 1 ? nameOf(loads.scope[0]) : 'All connected');
   const scopeEntries = loads.scope
     .filter((provider) => loads.loads[provider])
     .map((provider) => ({ provider, name: nameOf(provider), load: loads.loads[provider] }));
@@ -154,7 +154,7 @@ export default function IntegrationsHub({ initialIntegrations, initialSelection 
         onCopy={actions.copy}
       />
       <LiveAnnouncer message={scopeEntries.length ? announceLoads(scopeEntries) : ''} />
-      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
+      <NoticeSnackbar notice={notice} onClose={dismiss} />
     </Stack>
   );
 }
