@@ -137,7 +137,8 @@ export async function* sharedLoad(
     let index = 0;
     let stalledSince = Date.now();
     for (;;) {
-      if (signal?.aborted) return;
+      // Never a normal end: the caller would take a cut list for a complete one (a done line).
+      signal?.throwIfAborted();
       const sealed = await retrying(() => store.readFrom(log, index, AHEAD_PAGES));
       if (sealed.length === 0) {
         // A stalled log whose lease moved on lost its producer: start over, skipping what was given.

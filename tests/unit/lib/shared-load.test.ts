@@ -53,6 +53,15 @@ describe('sharedLoad', () => {
     await reader.return(undefined);
   });
 
+  it('ends with the abort, never as if complete, when the reader is aborted midway', async () => {
+    const { start } = source(50);
+    const aborted = new AbortController();
+    const reader = sharedLoad('aborted', start, aborted.signal);
+    expect((await reader.next()).done).toBe(false);
+    aborted.abort(new Error('reader went away'));
+    await expect(drain(reader)).rejects.toThrow('reader went away');
+  });
+
   it('passes a failure on to every reader', async () => {
     const { start } = source(5, 2);
     await expect(drain(sharedLoad('failing', start))).rejects.toMatchObject({ code: 'internal_error' });
