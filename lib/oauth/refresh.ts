@@ -123,6 +123,7 @@ async function refresh(request: RefreshRequest, read: StoredConnection, mustEndB
   try {
     tokens = await requestToken(provider, config, { grant_type: 'refresh_token', refresh_token: used }, 'refresh the access token', {
       deadline: mustEndBy - SAVE_RESERVE_MS,
+      reusable: provider.token.reusableRefreshToken === true,
     });
   } catch (error) {
     return recoverFromFailedRefresh(request, used, error);

@@ -48,6 +48,8 @@ async function readJson(response: Response): Promise<unknown> {
 export interface TokenRequestOptions {
   /** Neither send nor wait past this moment (epoch ms): a refresh must end while it holds its lock. */
   deadline?: number;
+  /** The grant stays valid after use (a non-rotating refresh token): a timeout or a 5xx may be retried too. */
+  reusable?: boolean;
 }
 
 /** Waits before another attempt when that still ends before the deadline; false when it would not. */
@@ -59,10 +61,10 @@ async function waitBefore(deadline: number, ms: number): Promise<boolean> {
 
 /**
  * POSTs to the provider's token endpoint with its client authentication style and body format.
- * Every grant is single-use (an authorization code, a rotating refresh token), so the request is
- * sent again only when it provably never left (connection refused, DNS) or the provider refused
- * it unprocessed (429). A timeout or a 5xx ends it: the provider may have used the grant, and
- * presenting it again would revoke the whole token chain. OAuth errors are thrown at once.
+ * A single-use grant (an authorization code, a rotating refresh token) is sent again only when it
+ * provably never left (connection refused, DNS) or the provider refused it unprocessed (429). A
+ * timeout or a 5xx ends it: the provider may have used the grant, and presenting it again would
+ * revoke the whole token chain. A reusable grant is retried after those too. OAuth errors are thrown at once.
  */
 export async function requestToken(
   provider: ProviderDefinition,
@@ -82,11 +84,11 @@ export async function requestToken(
       response = await fetch(config.tokenUrl, { ...buildRequest(provider, config, params), signal: timeout });
       body = await readJson(response);
     } catch (error) {
-      if (!requestNeverSent(error)) {
+      if (!requestNeverSent(error) && !options.reusable) {
         if (error instanceof Error && error.name === 'TimeoutError') throw new ProviderTimeoutError(name, `the token endpoint gave no answer when asked to ${action}`);
         throw new ProviderError(name, `the connection to the token endpoint broke when asked to ${action}.`);
       }
-      lastProblem = 'the token endpoint could not be reached';
+      lastProblem = requestNeverSent(error) ? 'the token endpoint could not be reached' : 'the token endpoint gave no answer';
       if (!(await waitBefore(deadline, 250 * 2 ** (attempt - 1)))) break;
       continue;
     }
@@ -102,7 +104,9 @@ export async function requestToken(
       continue;
     }
     if (response.status >= 500) {
-      throw new ProviderError(name, `its token endpoint answered HTTP ${response.status} when asked to ${action}.`, response.status);
+      const problem = `its token endpoint answered HTTP ${response.status} when asked to ${action}.`;
+      if (options.reusable && attempt < ATTEMPTS && (await waitBefore(deadline, 250 * 2 ** (attempt - 1)))) continue;
+      throw new ProviderError(name, problem, response.status);
     }
     const error = parseTokenError(response.status, body);
     throw new OAuthRequestError(error.code, error.description, name, action, error);

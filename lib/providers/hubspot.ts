@@ -45,7 +45,14 @@ export const hubspot = {
     pkce: true,
   },
   api: { endpoint: { live: 'https://api.hubapi.com', sandboxPath: '' } },
-  token: { endpoint: { apiPath: `${OAUTH_API}/token` }, clientAuth: 'body', bodyFormat: 'form', invalidGrantErrors: ['BAD_REFRESH_TOKEN'] },
+  token: {
+    endpoint: { apiPath: `${OAUTH_API}/token` },
+    clientAuth: 'body',
+    bodyFormat: 'form',
+    invalidGrantErrors: ['BAD_REFRESH_TOKEN'],
+    // HubSpot keeps one refresh token for the life of the grant.
+    reusableRefreshToken: true,
+  },
   // HubSpot allows 110 requests per 10 s per installing account; keep 10% for other callers and clock skew.
   // CRM Search has its own 5 / s, kept a little under too (network jitter bunches requests up).
   rateLimit: { ...LIST_BUDGET, retryAfterDefaultMs: 10_000, budgets: { search: { ...SEARCH_BUDGET, retryAfterDefaultMs: 1_000 } } },

@@ -95,6 +95,11 @@ export interface ProviderDefinition {
     bodyFormat: 'form' | 'json';
     /** Error codes besides `invalid_grant` that mean the refresh token is dead (the user must reconnect). */
     invalidGrantErrors?: readonly string[];
+    /**
+     * The refresh token stays valid after use (it does not rotate), so a refresh that met a timeout or
+     * a 5xx may be sent again. Leave unset for rotating (single-use) refresh tokens.
+     */
+    reusableRefreshToken?: boolean;
   };
   /** The provider's budget for one connection, and how long to wait on a 429 without Retry-After. */
   rateLimit: {

@@ -48,6 +48,23 @@ const refresh = (deadline?: number) =>
 /** A fetch failure as undici reports it, with the system error code as the cause. */
 const networkError = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 
+describe('requestToken: a reusable grant (a refresh token that does not rotate)', () => {
+  const reusableRefresh = () =>
+    requestToken(provider, config(), { grant_type: 'refresh_token', refresh_token: 'reusable' }, 'refresh the access token', { reusable: true });
+
+  it('is sent again after a 5xx, and succeeds', async () => {
+    queue.push(json(503, {}), tokens);
+    await expect(reusableRefresh()).resolves.toMatchObject({ access_token: 'new-access' });
+    expect(received).toBe(2);
+  });
+
+  it('gives up with the provider error once its attempts are spent', async () => {
+    queue.push(json(500, {}), json(502, {}), json(500, {}), json(500, {}), json(500, {}));
+    await expect(reusableRefresh()).rejects.toMatchObject({ code: 'provider_error', status: 502 });
+    expect(received).toBeGreaterThan(1);
+  });
+});
+
 describe('requestToken: a single-use grant is presented once', () => {
   it('does not send it again after a 5xx (the provider may have used it)', async () => {
     queue.push(json(500, { error: { type: 'SERVER_ERROR' } }), tokens);
