@@ -31,7 +31,7 @@ const itemsAnswer = (description: string) => ({
         ...json({ type: 'array', items: ref(integrationItemSchema) }),
         'application/x-ndjson': {
           schema: ref(itemsStreamLineSchema),
-          description: 'One JSON value per line: items, then {"done":{"count":N}} or an error line',
+          description: 'One JSON value per line: items, then {"done":{"count":N}} (with "skipped":K when K records could not be read and were left out) or an error line',
         },
       },
     },

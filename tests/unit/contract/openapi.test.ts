@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { createIntegrationItem } from '@/lib/shared/items';
+import { doneLine, doneLineSchema } from '@/lib/contract';
 import { openApiDocument } from '@/lib/contract/openapi';
 
 const document = openApiDocument() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
@@ -40,5 +41,16 @@ describe('the OpenAPI document generated from lib/contract', () => {
     expect(validate({ error: { code: 'provider_error', message: 'HubSpot answered with an error.' } })).toBe(true);
     expect(validate({ error: { code: 'made_up', message: 'x' } })).toBe(false);
     expect(validate({ done: { count: -1 } })).toBe(false);
+  });
+
+  it('lets a done line say how many records were left out, never zero of them', () => {
+    const validate = validatorOf('ItemsStreamLine');
+    expect(validate({ done: { count: 3, skipped: 2 } })).toBe(true);
+    expect(validate({ done: { count: 3, skipped: 0 } })).toBe(false);
+    expect(validate({ done: { count: 3, skipped: 1.5 } })).toBe(false);
+    expect(doneLine(3)).toEqual({ done: { count: 3 } });
+    expect(JSON.stringify(doneLine(3, 0))).toBe('{"done":{"count":3}}');
+    expect(JSON.stringify(doneLine(3, 2))).toBe('{"done":{"count":3,"skipped":2}}');
+    expect(doneLineSchema.safeParse(doneLine(3, 2)).success).toBe(true);
   });
 });
