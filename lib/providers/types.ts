@@ -58,6 +58,12 @@ export interface ListContext {
   signal: AbortSignal;
   /** When set, list only items created or modified at or after this instant (a provider without cheap change tracking lists everything). */
   modifiedSince?: Date;
+  /**
+   * Counts records the provider had to leave out of the list because it could not read them
+   * (e.g. an answer entry that does not have the expected shape). The load's outcome says how
+   * many; call it as they are found, with the number of records left out (0 is ignored).
+   */
+  reportSkipped(count: number): void;
 }
 
 /** The app's own OAuth client, for provider endpoints that authenticate it in the form body. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { describeError } from '@/lib/server/http';
 import { doneLine, type IntegrationItem } from '@/lib/contract';
+import { skippedOf, type ItemBatches } from '@/lib/server/load-summary';
 
 const NDJSON = 'application/x-ndjson';
 
@@ -20,9 +21,10 @@ export function errorLine(error: unknown): string {
  * The first batch is awaited before answering, so an error before any item gets its own
  * status. The stream is pull-based: the next batch is asked for only when the client has
  * taken the previous one, so a slow reader slows the provider requests instead of filling
- * memory. Its last line says how it ended: `{"done":{"count":N}}` or `{"error":{...}}`.
+ * memory. Its last line says how it ended: `{"done":{"count":N}}` (plus `"skipped":K` when the load
+ * returned that K records were left out) or `{"error":{...}}`. The JSON array says nothing of skipped records.
  */
-export async function itemsResponse(request: Request, batches: AsyncGenerator<IntegrationItem[]>): Promise<Response> {
+export async function itemsResponse(request: Request, batches: ItemBatches): Promise<Response> {
   const first = await batches.next();
   if (!wantsNdjson(request)) {
     const items: IntegrationItem[] = first.done ? [] : [...first.value];
@@ -30,7 +32,7 @@ export async function itemsResponse(request: Request, batches: AsyncGenerator<In
     return Response.json(items, { headers: { 'cache-control': 'no-store' } });
   }
   const encoder = new TextEncoder();
-  let pending: IteratorResult<IntegrationItem[]> | null = first;
+  let pending: typeof first | null = first;
   let count = 0;
   const stream = new ReadableStream<Uint8Array>(
     {
@@ -39,7 +41,7 @@ export async function itemsResponse(request: Request, batches: AsyncGenerator<In
           const next = pending ?? (await batches.next());
           pending = null;
           if (next.done) {
-            controller.enqueue(encoder.encode(`${JSON.stringify(doneLine(count))}\n`));
+            controller.enqueue(encoder.encode(`${JSON.stringify(doneLine(count, skippedOf(next.value)))}\n`));
             controller.close();
             return;
           }

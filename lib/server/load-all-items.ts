@@ -4,6 +4,7 @@ import { IntegrationError } from '@/lib/shared/errors';
 import { describeError } from '@/lib/server/http';
 import type { ErrorCode, IntegrationItem } from '@/lib/contract';
 import type { ProviderDefinition } from '@/lib/providers/types';
+import { skippedOf, type ItemBatches, type LoadSummary } from '@/lib/server/load-summary';
 
 export interface ProviderFailure {
   provider: string;
@@ -34,18 +35,22 @@ export class NothingConnectedError extends IntegrationError {
 /**
  * The items of several providers, interleaved as their pages arrive. One provider's failure
  * does not stop the others: it is remembered, and once every other provider has finished the
- * load ends with an IncompleteLoadError naming each failed provider.
+ * load ends with an IncompleteLoadError naming each failed provider. A complete load returns
+ * the records left out by all providers together.
  */
 export async function* loadAllItems(
   providers: readonly ProviderDefinition[],
-  load: (provider: ProviderDefinition) => AsyncGenerator<IntegrationItem[]>,
-): AsyncGenerator<IntegrationItem[]> {
+  load: (provider: ProviderDefinition) => ItemBatches,
+): AsyncGenerator<IntegrationItem[], LoadSummary> {
   if (providers.length === 0) throw new NothingConnectedError();
   const failures: Array<ProviderFailure & { status: number }> = [];
+  let skipped = 0;
   const guarded = (provider: ProviderDefinition) =>
     (async function* () {
       try {
-        yield* load(provider);
+        // Not `skipped += skippedOf(yield* ...)`: that would read `skipped` before the other providers add to it.
+        const summary = yield* load(provider);
+        skipped += skippedOf(summary);
       } catch (error) {
         const { status, body } = describeError(error);
         failures.push({ provider: provider.id, status, ...body.error });
@@ -56,4 +61,5 @@ export async function* loadAllItems(
     const status = failures.length === providers.length ? failures[0].status : 502;
     throw new IncompleteLoadError(failures.map(({ provider, code, message }) => ({ provider, code, message })), status);
   }
+  return { skipped };
 }

@@ -5,6 +5,7 @@ import { getEnv } from '@/lib/server/env';
 import { IntegrationError } from '@/lib/shared/errors';
 import { describeError } from '@/lib/server/http';
 import type { ErrorCode, IntegrationItem } from '@/lib/contract';
+import { skippedOf, type ItemBatches, type LoadSummary } from '@/lib/server/load-summary';
 import { sleep } from '@/lib/shared/sleep';
 import { getStore } from '@/lib/store';
 
@@ -16,7 +17,9 @@ import { getStore } from '@/lib/store';
  * the last write. The producer stays at most a few pages ahead of the furthest reader (readers
  * publish their position), so backpressure still holds; with no reader for a while it stops.
  * A producer that dies loses its lease; a reader that then finds the log stalled takes over with
- * a fresh traversal and skips what it already gave out.
+ * a fresh traversal and skips what it already gave out. The log's last entry says how the
+ * traversal ended: its summary (records the provider left out) or its error, so every reader
+ * ends the same way.
  */
 
 const LEASE_SECONDS = 15;
@@ -37,7 +40,8 @@ async function retrying<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-type Entry = { items: IntegrationItem[] } | { done: true } | { error: { status: number; code: ErrorCode; message: string } };
+/** `skipped` is absent when nothing was left out (and in entries written before it existed). */
+type Entry = { items: IntegrationItem[] } | { done: true; skipped?: number } | { error: { status: number; code: ErrorCode; message: string } };
 
 // Readers in this process wake on a local signal instead of polling.
 const holder = globalThis as typeof globalThis & { __integrationsHubSharedLoads?: Map<string, { wake: Set<() => void>; read: number }> };
@@ -78,7 +82,7 @@ function open(log: string, sealed: string): Entry {
   return JSON.parse(inflateRawSync(Buffer.from(plain, 'base64')).toString('utf8')) as Entry;
 }
 
-async function produce(base: string, generation: string, start: (signal: AbortSignal) => AsyncGenerator<IntegrationItem[]>): Promise<void> {
+async function produce(base: string, generation: string, start: (signal: AbortSignal) => ItemBatches): Promise<void> {
   const store = getStore();
   const lease = `${base}:lease`;
   const log = `${base}:${generation}:log`;
@@ -87,8 +91,13 @@ async function produce(base: string, generation: string, start: (signal: AbortSi
   const renew = setInterval(() => void store.replaceIfEquals(lease, generation, generation, LEASE_SECONDS).catch(() => undefined), (LEASE_SECONDS * 1000) / 3);
   let written = 0;
   const furthestRead = async () => Math.max(local(log).read, Number((await retrying(() => store.get(readKey))) ?? 0));
+  let summary: LoadSummary | void = undefined;
+  // Delegating keeps the traversal's return value, which for-await drops.
+  const pages = (async function* () {
+    summary = yield* start(abort.signal);
+  })();
   try {
-    for await (const items of start(abort.signal)) {
+    for await (const items of pages) {
       written = await retrying(() => store.append(log, seal(log, { items }), LOG_TTL_SECONDS));
       wakeReaders(log);
       for (let idleSince = Date.now(); written - (await furthestRead()) > AHEAD_PAGES; ) {
@@ -96,7 +105,8 @@ async function produce(base: string, generation: string, start: (signal: AbortSi
         await sleep(POLL_MS);
       }
     }
-    await retrying(() => store.append(log, seal(log, { done: true }), LOG_TTL_SECONDS));
+    const skipped = skippedOf(summary);
+    await retrying(() => store.append(log, seal(log, skipped > 0 ? { done: true, skipped } : { done: true }), LOG_TTL_SECONDS));
   } catch (error) {
     const { status, body } = describeError(error);
     await store.append(log, seal(log, { error: { status, ...body.error } }), LOG_TTL_SECONDS).catch(() => undefined);
@@ -111,13 +121,14 @@ async function produce(base: string, generation: string, start: (signal: AbortSi
 
 /**
  * The pages of a load, shared with every identical load that overlaps it. `id` names what is
- * loaded (session, provider, options); it is hashed before it reaches the store.
+ * loaded (session, provider, options); it is hashed before it reaches the store. Every reader
+ * of a complete load returns the traversal's summary.
  */
 export async function* sharedLoad(
   id: string,
-  start: (signal: AbortSignal) => AsyncGenerator<IntegrationItem[]>,
+  start: (signal: AbortSignal) => ItemBatches,
   signal?: AbortSignal,
-): AsyncGenerator<IntegrationItem[]> {
+): AsyncGenerator<IntegrationItem[], LoadSummary | void> {
   const store = getStore();
   const base = `load:${hmacBase64Url(logKey(), id)}`;
   const lease = `${base}:lease`;
@@ -150,7 +161,7 @@ export async function* sharedLoad(
       for (const raw of sealed) {
         index += 1;
         const entry = open(log, raw);
-        if ('done' in entry) return;
+        if ('done' in entry) return { skipped: entry.skipped ?? 0 };
         if ('error' in entry) throw new IntegrationError(entry.error.code, entry.error.message, entry.error.status);
         const fresh = entry.items.filter((item) => {
           const key = `${item.provider}:${item.type}:${item.id}`;

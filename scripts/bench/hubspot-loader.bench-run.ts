@@ -73,6 +73,7 @@ it('loads at the budgets', async () => {
     account: { id: '1', label: 'bench', details: { portalId: '1', uiDomain: 'app.hubspot.com' } },
     link: (url) => url ?? null,
     signal: new AbortController().signal,
+    reportSkipped: () => undefined,
   };
   const started = Date.now();
   const seen = new Set<string>();

@@ -34,6 +34,27 @@ describe('itemsResponse', () => {
     expect(all.at(-1)).toEqual({ done: { count: 6 } });
   });
 
+  it('says in the done line how many records the load left out, and only when there were some', async () => {
+    const load = (skipped: number) =>
+      (async function* () {
+        yield [item('p', 1), item('p', 2)];
+        return { skipped };
+      })();
+    const skipping = await itemsResponse(ndjsonRequest(), load(3));
+    expect((await skipping.text()).split('\n').filter(Boolean).at(-1)).toBe('{"done":{"count":2,"skipped":3}}');
+    const none = await itemsResponse(ndjsonRequest(), load(0));
+    expect((await none.text()).split('\n').filter(Boolean).at(-1)).toBe('{"done":{"count":2}}');
+  });
+
+  it('answers the JSON array form as a plain array of items, skipped records or not', async () => {
+    const batches = (async function* () {
+      yield [item('p', 1)];
+      return { skipped: 4 };
+    })();
+    const response = await itemsResponse(new Request('http://app.test/items'), batches);
+    expect(await response.json()).toEqual([item('p', 1)]);
+  });
+
   it('ends with an error line, never a done line, when the load fails midway', async () => {
     const { batches } = counted(3, 1);
     const all = await lines(await itemsResponse(ndjsonRequest(), batches));
@@ -94,6 +115,20 @@ describe('loadAllItems', () => {
     const all = await lines(await itemsResponse(ndjsonRequest(), loadAllItems([provider('a'), provider('bad')], load)));
     expect(all[0]).toMatchObject({ id: '1', provider: 'a' });
     expect(all.at(-1)).toMatchObject({ error: { code: 'not_connected', providers: [{ provider: 'bad', code: 'not_connected' }] } });
+  });
+
+  it('adds up the records every provider left out', async () => {
+    const skippedBy: Record<string, number | undefined> = { a: 2, b: undefined, c: 0, d: 3 };
+    const load = (p: ProviderDefinition) =>
+      (async function* () {
+        yield [item(p.id, 1)];
+        const skipped = skippedBy[p.id];
+        if (skipped !== undefined) return { skipped };
+      })();
+    const all = await lines(await itemsResponse(ndjsonRequest(), loadAllItems(['a', 'b', 'c', 'd'].map(provider), load)));
+    expect(all.at(-1)).toEqual({ done: { count: 4, skipped: 5 } });
+    const clean = await lines(await itemsResponse(ndjsonRequest(), loadAllItems(['b', 'c'].map(provider), load)));
+    expect(clean.at(-1)).toEqual({ done: { count: 2 } });
   });
 
   it('refuses a session with nothing connected', async () => {

@@ -47,4 +47,42 @@ describe('loadItems', () => {
     for await (const batch of loadItems(provider, 'session')) ids.push(...batch.map((entry) => `${entry.type}:${entry.id}`));
     expect(ids).toEqual(['t:1', 't:2', 'other:1']);
   });
+
+  it('returns the records the provider reported it left out, added up over the listing', async () => {
+    const provider = providerListing(async function* (ctx) {
+      ctx.reportSkipped(2);
+      yield [item('1'), item('2')];
+      ctx.reportSkipped(0);
+      yield [item('3')];
+      ctx.reportSkipped(1);
+    });
+    expect(await drain(loadItems(provider, 'session'))).toEqual({ ids: ['1', '2', '3'], summary: { skipped: 3 } });
+  });
+
+  it('returns nothing skipped for a provider that reports nothing', async () => {
+    const provider = providerListing(async function* () {
+      yield [item('1')];
+    });
+    expect((await drain(loadItems(provider, 'session'))).summary).toEqual({ skipped: 0 });
+  });
+
+  it('refuses a count that is not a number of records', async () => {
+    for (const count of [-1, 1.5, Number.NaN]) {
+      const provider = providerListing(async function* (ctx) {
+        ctx.reportSkipped(count);
+        yield [item('1')];
+      });
+      await expect(drain(loadItems(provider, 'session'))).rejects.toThrow(/reportSkipped/);
+    }
+  });
 });
+
+/** The ids a load gave out, and what it returned at the end. */
+async function drain(load: AsyncGenerator<IntegrationItem[], unknown>) {
+  const ids: string[] = [];
+  for (;;) {
+    const next = await load.next();
+    if (next.done) return { ids, summary: next.value };
+    ids.push(...next.value.map((entry) => entry.id));
+  }
+}

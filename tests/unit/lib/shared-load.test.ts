@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createIntegrationItem } from '@/lib/shared/items';
 import type { IntegrationItem } from '@/lib/contract';
+import type { LoadSummary } from '@/lib/server/load-summary';
 import { sharedLoad } from '@/lib/server/shared-load';
 import { eventLoopTurns } from '../event-loop';
 
 const page = (from: number) => Array.from({ length: 10 }, (_, i) => createIntegrationItem({ provider: 'p', type: 't', id: String(from + i) }, 'x'));
 
-function source(pages: number, failAt?: number) {
+function source(pages: number, failAt?: number, skipped?: number) {
   const state = { starts: 0, pulled: 0 };
   const start = () =>
-    (async function* (): AsyncGenerator<IntegrationItem[]> {
+    (async function* (): AsyncGenerator<IntegrationItem[], LoadSummary | void> {
       state.starts++;
       for (let i = 0; i < pages; i++) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -17,6 +18,7 @@ function source(pages: number, failAt?: number) {
         state.pulled++;
         yield page(i * 10);
       }
+      if (skipped !== undefined) return { skipped };
     })();
   return { state, start };
 }
@@ -25,6 +27,16 @@ async function drain(pages: AsyncIterable<IntegrationItem[]>): Promise<string[]>
   const ids: string[] = [];
   for await (const batch of pages) ids.push(...batch.map((item) => item.id));
   return ids;
+}
+
+/** The ids a reader got, and what it returned at the end. */
+async function drainWithSummary(pages: AsyncGenerator<IntegrationItem[], LoadSummary | void>) {
+  const ids: string[] = [];
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) return { ids, summary: next.value };
+    ids.push(...next.value.map((item) => item.id));
+  }
 }
 
 describe('sharedLoad', () => {
@@ -60,6 +72,20 @@ describe('sharedLoad', () => {
     expect((await reader.next()).done).toBe(false);
     aborted.abort(new Error('reader went away'));
     await expect(drain(reader)).rejects.toThrow('reader went away');
+  });
+
+  it("gives every reader of a shared traversal its count of records left out", async () => {
+    const { state, start } = source(12, undefined, 3);
+    const results = await Promise.all(Array.from({ length: 4 }, () => drainWithSummary(sharedLoad('skipping', start))));
+    expect(state.starts).toBe(1);
+    for (const { ids, summary } of results) {
+      expect(ids).toHaveLength(120);
+      expect(summary).toEqual({ skipped: 3 });
+    }
+    const clean = source(2, undefined, 0);
+    expect((await drainWithSummary(sharedLoad('clean', clean.start))).summary).toEqual({ skipped: 0 });
+    const silent = source(2);
+    expect((await drainWithSummary(sharedLoad('silent', silent.start))).summary).toEqual({ skipped: 0 });
   });
 
   it('passes a failure on to every reader', async () => {

@@ -26,6 +26,7 @@ function fakeContext(calls: Call[]): ListContext {
     account: { id: 'usr1', label: 'me', details: {} },
     link: (url) => url ?? null,
     signal: new AbortController().signal,
+    reportSkipped: () => undefined,
     api: {
       async request<T>(schema: z.ZodType<T>, path: string, init: ApiRequestInit = {}): Promise<T> {
         calls.push({ path, init });

@@ -42,6 +42,7 @@ async function connect() {
     account: { id: String(hubId), label: 'p', details: { portalId: String(hubId), uiDomain: 'app.hubspot.com' } },
     link: (url) => url ?? null,
     signal: new AbortController().signal,
+    reportSkipped: () => undefined,
   };
   return { ctx, calls, hubId: String(hubId), token: accessToken };
 }

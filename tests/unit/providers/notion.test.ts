@@ -86,6 +86,7 @@ async function listAll(modifiedSince?: Date) {
     link: (url) => url ?? null,
     signal: new AbortController().signal,
     modifiedSince,
+    reportSkipped: () => undefined,
   };
   const items: IntegrationItem[] = [];
   for await (const batch of notion.listItems(ctx)) items.push(...batch);
