@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { paginate } from '@/lib/shared/async';
 import { ProviderError } from '@/lib/shared/errors';
+import { log } from '@/lib/server/log';
 import type { IntegrationItem } from '@/lib/contract';
 import {
   databaseObject,
@@ -78,7 +79,8 @@ async function readObject(api: ProviderApi, kind: NotionObjectType, id: string):
 /**
  * Pages and data sources from search, plus each data source's database (read once). Items whose
  * parent has not been seen yet wait until the end, when parents outside the listing are read, so
- * a parent's name is its title (never a raw id). Trashed content is not listed.
+ * a parent's name is its title (never a raw id). Trashed content is not listed. Search results
+ * that are not a page or data source of the expected shape are left out, and reported as skipped.
  */
 async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
   const since = ctx.modifiedSince ? minuteOf(ctx.modifiedSince) : null;
@@ -99,10 +101,15 @@ async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
 
   for await (const results of searchPages(ctx.api, since)) {
     const entries: NotionEntry[] = [];
+    let unreadable = 0;
     for (const raw of results) {
       const entry = parseSearchResult(raw);
-      if (!entry) malformed += 1;
+      if (!entry) unreadable += 1;
       else if (!entry.trashed) entries.push(entry);
+    }
+    if (unreadable) {
+      ctx.reportSkipped(unreadable);
+      malformed += unreadable;
     }
     const newDatabases = new Set(entries.flatMap((entry) => (entry.type === 'data_source' && entry.parent?.kind === 'database' ? [entry.parent.id] : [])));
     for (const database of await readEach([...newDatabases].filter((id) => !databases.has(id)), readDatabase)) {
@@ -128,7 +135,7 @@ async function* listItems(ctx: ListContext): AsyncGenerator<IntegrationItem[]> {
   for (const parent of parents) if (parent) remember(parent);
   if (waiting.length) yield waiting.map(toItem);
   if (malformed) {
-    console.warn(`[integrations-hub] Notion: ${malformed} search result(s) were not a page or data source of the expected shape and were left out of the load.`);
+    log.warn(`[integrations-hub] Notion: ${malformed} search result(s) were not a page or data source of the expected shape and were left out of the load.`);
   }
 }
 

@@ -80,17 +80,18 @@ function fakeApi(pageSize = 3) {
 
 async function listAll(modifiedSince?: Date) {
   const { api, calls } = fakeApi();
+  const skipped: number[] = [];
   const ctx: ListContext = {
     api,
     account: { id: 'bot', label: 'Workspace', details: {} },
     link: (url) => url ?? null,
     signal: new AbortController().signal,
     modifiedSince,
-    reportSkipped: () => undefined,
+    reportSkipped: (count) => skipped.push(count),
   };
   const items: IntegrationItem[] = [];
   for await (const batch of notion.listItems(ctx)) items.push(...batch);
-  return { items, calls, byId: new Map(items.map((item) => [item.id, item])) };
+  return { items, calls, skipped, byId: new Map(items.map((item) => [item.id, item])) };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -104,7 +105,7 @@ describe('Notion listItems (Notion-Version 2025-09-03)', () => {
 
   it('lists pages, data sources and their database once each, with resolved parent names', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { items, calls, byId } = await listAll();
+    const { items, calls, skipped, byId } = await listAll();
     for (const item of items) expect(integrationItemSchema.parse(item)).toEqual(item);
     expect(new Set(items.map((item) => `${item.type}:${item.id}`)).size).toBe(items.length);
     expect(items.map((item) => item.type).sort()).toEqual(['data_source', 'data_source', 'database', ...Array(8).fill('page')]);
@@ -140,7 +141,9 @@ describe('Notion listItems (Notion-Version 2025-09-03)', () => {
     expect(searches[0].init.json).toEqual({ page_size: 100, sort: { timestamp: 'last_edited_time', direction: 'descending' } });
     expect(searches[1].init.json).toMatchObject({ start_cursor: '3' });
 
-    // The two results of the wrong shape are not dropped silently: the log says how many, and nothing about them.
+    // The two results of the wrong shape are not dropped silently: the load's outcome counts them
+    // (reported with the page of search they came in), and the log says how many, and nothing about them.
+    expect(skipped).toEqual([2]);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0][0])).toMatch(/Notion: 2 search result\(s\)/);
     expect(String(warn.mock.calls[0][0])).not.toMatch(/legacy-db|Old shape/);
@@ -148,8 +151,10 @@ describe('Notion listItems (Notion-Version 2025-09-03)', () => {
 
   it('with modifiedSince, stops at the first older result and keeps edits in the same minute', async () => {
     const since = new Date(Date.parse(at(45)) + 30_000);
-    const { items, calls, byId } = await listAll(since);
+    const { items, calls, skipped, byId } = await listAll(since);
     expect([...byId.keys()].sort()).toEqual(['db-1', 'ds-1', 'ds-2', 'row-1', 'row-2']);
+    // Nothing unreadable came before the cut-off, so nothing counts as skipped.
+    expect(skipped).toEqual([]);
     expect(calls.filter((call) => call.path === '/v1/search')).toHaveLength(2);
     expect(items.every((item) => Date.parse(item.last_modified_time ?? '') >= Date.parse(at(45)))).toBe(true);
     expect(byId.get('row-2')).toMatchObject({ parent_path_or_name: 'Archive' });
