@@ -53,6 +53,8 @@ export const faultsInputSchema = z
     searchIndexLagMs: z.number().int().min(0).max(600_000).optional(),
     /** How far one search query pages (HubSpot: 10,000 results); smaller, windows over it stay cheap to test. */
     searchMaxResults: z.number().int().min(1).max(10_000).optional(),
+    /** Notion: the first N pages in search order come back from search without their `id`, a field every result has; 0 = none. */
+    malformedSearchResults: z.number().int().min(0).max(10_000).optional(),
   })
   .strict();
 
@@ -75,6 +77,7 @@ export interface Faults {
   searchRateLimit: { requests: number; intervalMs: number } | null;
   searchIndexLagMs: number;
   searchMaxResults: number | null;
+  malformedSearchResults: number;
 }
 
 export function defaultFaults(): Faults {
@@ -92,6 +95,7 @@ export function defaultFaults(): Faults {
     searchRateLimit: null,
     searchIndexLagMs: 0,
     searchMaxResults: null,
+    malformedSearchResults: 0,
   };
 }
 
@@ -111,6 +115,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     searchRateLimit: input.searchRateLimit ?? current.searchRateLimit,
     searchIndexLagMs: input.searchIndexLagMs ?? current.searchIndexLagMs,
     searchMaxResults: input.searchMaxResults ?? current.searchMaxResults,
+    malformedSearchResults: input.malformedSearchResults ?? current.malformedSearchResults,
   };
 }
 
@@ -161,5 +166,6 @@ export async function describeFaults(state: EmulatorState): Promise<Record<strin
     searchRateLimit: faults.searchRateLimit,
     searchIndexLagMs: faults.searchIndexLagMs,
     searchMaxResults: faults.searchMaxResults,
+    malformedSearchResults: faults.malformedSearchResults,
   };
 }

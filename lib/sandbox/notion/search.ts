@@ -12,7 +12,9 @@ import { notionApiModel, type NotionApiModel } from './version';
 /**
  * `POST /v1/search`: pages plus databases (before 2025-09-03) or data sources (from it), newest
  * edit first, cursor-paged by the id of the next result. Trashed content is left out unless the
- * filter asks for it with `in_trash` (2025-09-03 and later).
+ * filter asks for it with `in_trash` (2025-09-03 and later). The `malformedSearchResults` fault
+ * takes the `id` off the first N pages of the answer's order (pages only: leaving out a data
+ * source would also hide its database from a client, so the count left out would not be N).
  */
 
 function bodySchema(model: NotionApiModel) {
@@ -70,9 +72,17 @@ export async function notionSearch(ctx: ApiCallContext): Promise<Response> {
   const pageSize = Math.min(body.page_size ?? 100, ctx.state.faults.pageSize ?? 100);
   const page = slicePage(results, start, pageSize);
   const listType = model.dataSources ? 'page_or_data_source' : 'page_or_database';
+  const malformedCount = ctx.state.faults.malformedSearchResults;
+  const malformed = new Set(malformedCount ? results.filter((node) => node.kind === 'page').slice(0, malformedCount).map((node) => node.id) : []);
+  const serialize = (node: NotionNode) => {
+    const json = serializeNotionNode(node, data, model);
+    if (!malformed.has(node.id)) return json;
+    const { id: _id, ...withoutId } = json;
+    return withoutId;
+  };
   return jsonResponse({
     object: 'list',
-    results: page.items.map((node) => serializeNotionNode(node, data, model)),
+    results: page.items.map(serialize),
     next_cursor: page.nextIndex === null ? null : results[page.nextIndex].id,
     has_more: page.nextIndex !== null,
     type: listType,

@@ -127,6 +127,25 @@ describe('Notion emulator: Notion-Version 2025-09-03', () => {
     expect(await jsonOf(missing)).toMatchObject({ object: 'error', code: 'object_not_found' });
   });
 
+  it('with the malformedSearchResults fault, takes the id off the first N pages of the search order, and only off them', async () => {
+    const clean = await searchAll();
+    expect(clean.every((item) => typeof item.id === 'string')).toBe(true);
+    await call('notion', '_faults', { json: { malformedSearchResults: 4, pageSize: 50 } });
+    try {
+      expect(await jsonOf(await call('notion', '_faults'))).toMatchObject({ faults: { malformedSearchResults: 4 } });
+      const faulty = await searchAll();
+      expect(faulty).toHaveLength(clean.length);
+      const idless = faulty.flatMap((item, index) => (item.id === undefined ? [index] : []));
+      expect(idless).toHaveLength(4);
+      const firstPages = clean.flatMap((item, index) => (item.object === 'page' ? [index] : [])).slice(0, 4);
+      expect(idless).toEqual(firstPages);
+      for (const index of idless) expect(faulty[index]).toEqual(Object.fromEntries(Object.entries(clean[index]).filter(([key]) => key !== 'id')));
+    } finally {
+      await call('notion', '_faults', { json: { malformedSearchResults: 0, pageSize: 100 } });
+    }
+    expect((await searchAll()).every((item) => typeof item.id === 'string')).toBe(true);
+  });
+
   it('answers an unknown version with validation_error, a missing one with missing_version, and drops `archived` from 2026-03-11', async () => {
     for (const version of ['2024-01-01', 'latest']) {
       const response = await notionApi('v1/users/me', token, undefined, version);
