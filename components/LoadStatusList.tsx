@@ -2,7 +2,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { describeLoad, nextStep, type NextStep, type ProviderLoad } from '@/lib/client/load-outcome';
+import { describeLoad, leftRecordsOut, nextStep, type NextStep, type ProviderLoad } from '@/lib/client/load-outcome';
 import ProviderBadge from './ProviderBadge';
 
 const stepLabel: Record<Exclude<NextStep, null>, string> = {
@@ -13,7 +13,7 @@ const stepLabel: Record<Exclude<NextStep, null>, string> = {
 };
 
 const tone = (load: ProviderLoad) =>
-  load.phase === 'error' ? 'error.main' : load.phase === 'incomplete' ? 'warning.main' : 'text.secondary';
+  load.phase === 'error' ? 'error.main' : load.phase === 'incomplete' || leftRecordsOut(load) ? 'warning.main' : 'text.secondary';
 
 export interface LoadStatusListProps {
   loads: ReadonlyArray<{ provider: string; name: string; load: ProviderLoad }>;

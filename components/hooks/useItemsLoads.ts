@@ -109,7 +109,12 @@ export function useItemsLoads(onAuthError: (provider: string, code: string) => v
       if (result.complete) {
         const items = since ? mergeItems(previous, result.items) : indexItems(result.items);
         updateCache((next) => next.set(provider, { items, completeSince: result.since }));
-        setLoad(provider, { phase: 'done', count: items.size, ...(since ? { changed: result.items.length } : {}) });
+        setLoad(provider, {
+          phase: 'done',
+          count: items.size,
+          ...(since ? { changed: result.items.length } : {}),
+          ...(result.skipped ? { skipped: result.skipped } : {}),
+        });
       } else {
         // Keep the earlier items too: with them, a reload of changes since the last complete load makes the list whole.
         const items = mergeItems(previous, result.items);

@@ -61,6 +61,8 @@ export interface ItemsLoadResult {
   items: IntegrationItem[];
   /** True only when the stream ended with its `{"done": ...}` line. */
   complete: boolean;
+  /** Records the server could not read and left out of a complete list (its done line's `skipped`); 0 otherwise. */
+  skipped: number;
   /** The error line (or the broken connection) that ended an incomplete load. */
   error: ApiError | null;
   /** An instant at or before the server began this load, by the server's clock: where a reload of changes starts. */
@@ -96,7 +98,7 @@ export async function loadItemsResult(provider: string | null, options: LoadItem
     if (isItem(value)) byKey.set(itemKey(value), value);
   };
   const since = serverInstantBefore(response.headers.get('date'), Date.now() - requestedAt, requestedAt);
-  const result = (complete: boolean, error: ApiError | null): ItemsLoadResult => ({ items: [...byKey.values()], complete, error, since });
+  const result = (complete: boolean, error: ApiError | null, skipped = 0): ItemsLoadResult => ({ items: [...byKey.values()], complete, skipped, error, since });
 
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.body || contentType.includes('application/json')) {
@@ -110,7 +112,7 @@ export async function loadItemsResult(provider: string | null, options: LoadItem
 
   try {
     for await (const value of readNdjson(response.body)) {
-      if (isDoneLine(value)) return result(true, null);
+      if (isDoneLine(value)) return result(true, null, value.done.skipped ?? 0);
       if (isErrorBody(value)) return result(false, new ApiError(value.error.code, value.error.message, response.status));
       add(value);
       onProgress?.(byKey.size);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announceLoads, describeLoad, nextStep } from '@/lib/client/load-outcome';
+import { announceLoads, describeLoad, leftRecordsOut, nextStep } from '@/lib/client/load-outcome';
 
 describe('nextStep', () => {
   it('says what to do about each outcome', () => {
@@ -30,6 +30,24 @@ describe('announceLoads', () => {
 
   it('says a cut list is incomplete', () => {
     expect(describeLoad({ phase: 'incomplete', count: 5 })).toMatch(/^Incomplete/);
+  });
+
+  it('says how many records could not be read and were left out, and nothing when none were', () => {
+    expect(describeLoad({ phase: 'done', count: 117, skipped: 3 })).toBe('117 items. 3 records could not be read and were left out.');
+    expect(describeLoad({ phase: 'done', count: 1, skipped: 1 })).toBe('1 item. 1 record could not be read and was left out.');
+    expect(describeLoad({ phase: 'done', count: 20, changed: 2, skipped: 1200 })).toBe(
+      '20 items (2 changed since the last load). 1,200 records could not be read and were left out.',
+    );
+    expect(describeLoad({ phase: 'done', count: 5, skipped: 0 })).toBe('5 items');
+    expect(leftRecordsOut({ phase: 'done', count: 5, skipped: 2 })).toBe(true);
+    expect(leftRecordsOut({ phase: 'done', count: 5, skipped: 0 })).toBe(false);
+    expect(leftRecordsOut({ phase: 'done', count: 5 })).toBe(false);
+    expect(
+      announceLoads([
+        { name: 'A', load: { phase: 'done', count: 117, skipped: 3 } },
+        { name: 'B', load: { phase: 'done', count: 2 } },
+      ]),
+    ).toBe('A: 117 items. 3 records could not be read and were left out. B: 2 items.');
   });
 });
 
