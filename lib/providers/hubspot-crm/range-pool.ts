@@ -101,7 +101,8 @@ export class RangePool {
     shape.archivedScheduled = true;
     const low = shape.firstId ?? 0;
     const high = (shape.maxId ?? low) + 1;
-    const pieces = 4;
+    // Two pieces: archived records are few, and each piece costs at least one list call at the end of the load.
+    const pieces = 2;
     const step = Math.max(1, Math.ceil((high - low) / pieces));
     const cuts = [0, ...Array.from({ length: pieces - 1 }, (_, i) => low + step * (i + 1)).filter((cut) => cut < high), Infinity];
     for (let i = 0; i + 1 < cuts.length; i++) this.ranges.push(this.range(type, true, cuts[i], cuts[i + 1]));
