@@ -139,6 +139,14 @@ export function spawnApp(port: number, env: Record<string, string>): { child: Ch
   return { child, output: () => output };
 }
 
+/**
+ * Another instance of the test app, as behind a load balancer: the same public origin, Redis, key
+ * and sandbox switches, listening on `port`.
+ */
+export function startSiblingApp(port: number): ReturnType<typeof startApp> {
+  return startApp(port, { APP_URL: APP, REDIS_URL: TEST_REDIS_URL, SECRET_KEY: process.env.TEST_SECRET_KEY ?? '', SANDBOX_CONTROL: '1' });
+}
+
 /** Starts another instance of the built app and waits until it answers (for store and config tests). */
 export async function startApp(port: number, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void>; log(): string }> {
   const { child, output } = spawnApp(port, env);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP, extraPort, type Item, readNdjson, sandbox, startApp, TEST_REDIS_URL, TestBrowser } from './helpers';
+import { extraPort, type Item, readNdjson, sandbox, startApp, startSiblingApp, TestBrowser } from './helpers';
 
 /**
  * Notion search results the app cannot read are left out of the list, and the NDJSON done line
@@ -83,7 +83,7 @@ describe('Notion results the app cannot read, in loads shared across two instanc
   let second: Awaited<ReturnType<typeof startApp>>;
 
   beforeAll(async () => {
-    second = await startApp(extraPort(97), { APP_URL: APP, REDIS_URL: TEST_REDIS_URL, SECRET_KEY: process.env.TEST_SECRET_KEY ?? '', SANDBOX_CONTROL: '1' });
+    second = await startSiblingApp(extraPort(97));
   });
   afterAll(() => second?.stop());
   beforeEach(() => notion.reset());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getProvider, providers } from '@/lib/providers';
-import { APP, extraPort, type Item, sandbox, startApp, TEST_REDIS_URL, TestBrowser } from './helpers';
+import { APP, extraPort, type Item, sandbox, startApp, startSiblingApp, TestBrowser } from './helpers';
 
 /**
  * Two app processes on one Redis, both serving the sandboxes, as behind a load balancer that
@@ -20,12 +20,7 @@ let other: Awaited<ReturnType<typeof startApp>>;
 
 beforeAll(async () => {
   expect(process.env.TEST_SECRET_KEY, 'npm test exports TEST_SECRET_KEY').toBeTruthy();
-  other = await startApp(extraPort(96), {
-    APP_URL: APP,
-    REDIS_URL: TEST_REDIS_URL,
-    SECRET_KEY: process.env.TEST_SECRET_KEY ?? '',
-    SANDBOX_CONTROL: '1',
-  });
+  other = await startSiblingApp(extraPort(96));
 });
 afterAll(() => other?.stop());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP, extraPort, type Item, readNdjson, sandbox, startApp, TEST_REDIS_URL, TestBrowser } from './helpers';
+import { extraPort, type Item, readNdjson, sandbox, startApp, startSiblingApp, TestBrowser } from './helpers';
 
 const hubspot = sandbox('hubspot');
 const keys = (items: Item[]) => items.map((item) => `${item.type}:${item.id}`).sort();
@@ -8,7 +8,7 @@ describe('concurrent identical loads share one provider traversal', () => {
   let second: Awaited<ReturnType<typeof startApp>>;
 
   beforeAll(async () => {
-    second = await startApp(extraPort(97), { APP_URL: APP, REDIS_URL: TEST_REDIS_URL, SECRET_KEY: process.env.TEST_SECRET_KEY ?? '', SANDBOX_CONTROL: '1' });
+    second = await startSiblingApp(extraPort(97));
   });
   afterAll(() => second?.stop());
   beforeEach(() => hubspot.reset());
